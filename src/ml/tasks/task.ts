@@ -1,0 +1,31 @@
+import type * as tf from '@tensorflow/tfjs';
+
+/** Plain copies of a model's weights: what survives a lost GPU, and what reset/restore use. */
+export type WeightSnapshot = Record<string, { shape: number[]; values: Float32Array }>;
+
+/**
+ * One trainable thing a lesson shows. Pure tfjs: no DOM, no worker APIs, so the
+ * same code runs in the worker and in Node tests.
+ *
+ * H is the set of hyperparameters that may change while training runs;
+ * V is the view the page draws (weights, gradients, predictions …).
+ */
+export interface TrainTask<H, V> {
+  /** Examples consumed by one step (for examples/s). */
+  examplesPerStep(): number;
+  /** Apply live hyperparameters; they take effect at the next step. */
+  setHyper(h: Partial<H>): void;
+  /**
+   * One optimisation step. Returns the batch loss as a scalar the caller owns
+   * (and disposes after reading it back, batched with others).
+   */
+  step(): tf.Scalar;
+  /** Read what the page draws. Uses async readback only (never dataSync: it breaks WebGPU). */
+  view(): Promise<V>;
+  exportWeights(): Promise<WeightSnapshot>;
+  importWeights(w: WeightSnapshot): void;
+  /** Forward pass on raw inputs, e.g. a grid of x values. */
+  predict(input: Float32Array): Promise<Float32Array>;
+  /** Free every tensor and the optimiser's slots. */
+  dispose(): void;
+}

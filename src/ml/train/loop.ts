@@ -1,0 +1,209 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TrainTask, WeightSnapshot } from '../tasks/task';
+import { findDivergence, suggestLearningRate, type Divergence } from './divergence';
+
+/** One message's worth of progress: many steps' losses read back in a single GPU sync. */
+export interface MetricsBatch<V> {
+  /** 1-based index of the step whose loss is losses[0]. */
+  firstStep: number;
+  losses: Float32Array;
+  stepsPerSec: number;
+  examplesPerSec: number;
+  view: V;
+}
+
+export type LoopEvent<V> =
+  | { type: 'metrics'; batch: MetricsBatch<V> }
+  | { type: 'diverged'; divergence: Divergence; view: V }
+  | { type: 'running'; running: boolean }
+  | { type: 'failed'; error: unknown };
+
+export interface LoopOptions<V> {
+  emit: (e: LoopEvent<V>) => void;
+  now: () => number;
+  /** Lets queued messages (pause, new learning rate) in between steps. */
+  yieldToEvents: () => Promise<void>;
+  /** The learning rate in force, for the divergence advice. */
+  learningRate: () => number;
+  /** Minimum time between metric messages (50 ms → at most 20 messages a second). */
+  flushIntervalMs?: number;
+  /** Dispatch steps for at most this long before yielding. */
+  sliceMs?: number;
+  /** Steps per second cap (slow motion); Infinity runs flat out. */
+  maxStepsPerSec?: number;
+}
+
+/**
+ * The training loop shared by every lesson. It dispatches steps without reading
+ * anything back, keeps their loss scalars on the device, and every flush interval
+ * reads all of them in one `await data()` — so the GPU is synced ≤ 20 times a
+ * second, not once per step. A generation counter ends a superseded run.
+ */
+export class TrainingLoop<H, V> {
+  private generation = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private running = false;
+  private steps = 0;
+  private best = Infinity;
+  private measuredStepsPerSec = 0;
+  private good: WeightSnapshot | null = null;
+  private readonly opts: Required<LoopOptions<V>>;
+
+  constructor(
+    private task: TrainTask<H, V>,
+    opts: LoopOptions<V>,
+  ) {
+    this.opts = { flushIntervalMs: 50, sliceMs: 10, maxStepsPerSec: Infinity, ...opts };
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+  get isRunning(): boolean {
+    return this.running;
+  }
+  /** Weights after the last batch whose losses were all finite (what a fallback restores). */
+  get lastGoodWeights(): WeightSnapshot | null {
+    return this.good;
+  }
+
+  setMaxStepsPerSec(v: number): void {
+    this.opts.maxStepsPerSec = v > 0 ? v : Infinity;
+  }
+
+  /** Swap in a rebuilt task (after a backend change); the step count carries on. */
+  replaceTask(task: TrainTask<H, V>): void {
+    this.task = task;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.setRunning(true);
+    const gen = ++this.generation;
+    this.chain = this.chain.then(() => this.run(gen, Infinity));
+  }
+
+  async pause(): Promise<void> {
+    if (this.running) {
+      this.generation++;
+      this.setRunning(false);
+    }
+    await this.chain;
+  }
+
+  /** Run exactly n steps (pausing a running loop first), then report once. */
+  async step(n: number): Promise<void> {
+    await this.pause();
+    const gen = ++this.generation;
+    this.chain = this.chain.then(() => this.run(gen, Math.max(1, Math.floor(n))));
+    await this.chain;
+  }
+
+  private setRunning(r: boolean): void {
+    if (this.running === r) return;
+    this.running = r;
+    this.opts.emit({ type: 'running', running: r });
+  }
+
+  private async run(gen: number, limit: number): Promise<void> {
+    const { now, sliceMs, flushIntervalMs } = this.opts;
+    let pending: tf.Scalar[] = [];
+    let done = 0;
+    let lastFlush = now();
+    const startedAt = lastFlush;
+    try {
+      if (!this.good) this.good = await this.task.exportWeights();
+      while (gen === this.generation && done < limit) {
+        const sliceStart = now();
+        // Dispatch a slice of steps. On the GPU this only queues work; the cap keeps the
+        // queue to about a tenth of a second so Pause answers quickly.
+        const cap = Math.max(1, Math.min(512, Math.ceil(this.measuredStepsPerSec / 10) || 4));
+        while (done < limit && pending.length < cap && now() - sliceStart < sliceMs) {
+          if (!this.allowedByRate(done, startedAt)) break;
+          pending.push(this.task.step());
+          done++;
+        }
+        const due = now() - lastFlush >= flushIntervalMs || pending.length >= cap || done >= limit;
+        if (due && pending.length > 0) {
+          const batch = pending;
+          pending = [];
+          const ok = await this.flush(batch, now() - lastFlush);
+          lastFlush = now();
+          if (!ok) return;
+        }
+        await this.opts.yieldToEvents();
+      }
+      if (pending.length > 0) await this.flush(pending, now() - lastFlush);
+      if (gen === this.generation && limit !== Infinity) this.setRunning(false);
+    } catch (error) {
+      tf.dispose(pending);
+      this.generation++;
+      this.setRunning(false);
+      this.opts.emit({ type: 'failed', error });
+    }
+  }
+
+  private allowedByRate(done: number, startedAt: number): boolean {
+    const rate = this.opts.maxStepsPerSec;
+    if (!Number.isFinite(rate)) return true;
+    return done < ((this.opts.now() - startedAt) / 1000) * rate + 1;
+  }
+
+  /** Read back a batch of losses; returns false when the run diverged and was paused. */
+  private async flush(batch: tf.Scalar[], elapsedMs: number): Promise<boolean> {
+    const stacked = tf.stack(batch);
+    tf.dispose(batch);
+    let losses: Float32Array;
+    try {
+      losses = (await stacked.data()) as Float32Array;
+    } finally {
+      stacked.dispose();
+    }
+    const firstStep = this.steps + 1;
+    this.steps += losses.length;
+    const div = findDivergence(losses, this.best);
+    const finite = div.index === -1 ? losses : losses.slice(0, div.index);
+    for (const l of finite) if (l < this.best) this.best = l;
+    const secs = Math.max(elapsedMs, 1) / 1000;
+    this.measuredStepsPerSec = losses.length / secs;
+    if (div.index !== -1) {
+      // The weights are garbage now: put back the last good ones so nothing on
+      // screen shows NaN, and the learner can resume from there with a smaller rate.
+      if (this.good) this.task.importWeights(this.good);
+      const view = await this.task.view();
+      if (finite.length > 0) this.emitMetrics(firstStep, finite, secs, view);
+      this.generation++;
+      this.setRunning(false);
+      const lr = this.opts.learningRate();
+      this.opts.emit({
+        type: 'diverged',
+        view,
+        divergence: {
+          step: firstStep + div.index,
+          lastFiniteLoss: finite.length > 0 ? finite[finite.length - 1]! : Number.isFinite(this.best) ? this.best : null,
+          reason: div.reason,
+          suggestedLearningRate: suggestLearningRate(lr),
+        },
+      });
+      return false;
+    }
+    this.good = await this.task.exportWeights();
+    const view = await this.task.view();
+    this.emitMetrics(firstStep, losses, secs, view);
+    return true;
+  }
+
+  private emitMetrics(firstStep: number, losses: Float32Array, secs: number, view: V): void {
+    const stepsPerSec = losses.length / secs;
+    this.opts.emit({
+      type: 'metrics',
+      batch: {
+        firstStep,
+        losses,
+        stepsPerSec,
+        examplesPerSec: stepsPerSec * this.task.examplesPerStep(),
+        view,
+      },
+    });
+  }
+}
