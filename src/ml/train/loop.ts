@@ -67,6 +67,11 @@ export class TrainingLoop<H, V> {
     return this.good;
   }
 
+  /** Continue numbering steps from n (after the model was rebuilt on another backend). */
+  resumeCountFrom(n: number): void {
+    this.steps = n;
+  }
+
   setMaxStepsPerSec(v: number): void {
     this.opts.maxStepsPerSec = v > 0 ? v : Infinity;
   }

@@ -1,0 +1,164 @@
+/**
+ * Main-thread state of one lesson's training run: what the worker reported,
+ * kept in a store React reads with useSyncExternalStore. Worker events arrive at
+ * ≤ 20 a second; listeners are notified at most once per animation frame.
+ */
+import { SeriesBuffer } from '../charts/series-buffer';
+import type { BackendChoice, BackendInfo } from '../ml/backend-names';
+import type { Divergence } from '../ml/train/divergence';
+import { EngineClient } from '../worker/client';
+import type { EngineEvent, HyperOf, SpecOf, TaskKind, ViewOf } from '../worker/protocol';
+import { setBackendStatus } from './backend-status';
+
+export type Phase = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface SessionState<V> {
+  phase: Phase;
+  backend: BackendInfo | null;
+  /** Set when the engine moved to another backend after a failure. */
+  fallbackReason: string | null;
+  step: number;
+  /** Latest finite batch loss. */
+  loss: number | null;
+  stepsPerSec: number;
+  examplesPerSec: number;
+  view: V | null;
+  divergence: Divergence | null;
+  error: string | null;
+  /** Bumped when the loss history changes. */
+  seriesVersion: number;
+}
+
+export class TrainingSession<K extends TaskKind> {
+  readonly loss = new SeriesBuffer();
+  private state: SessionState<ViewOf<K>> = {
+    phase: 'starting',
+    backend: null,
+    fallbackReason: null,
+    step: 0,
+    loss: null,
+    stepsPerSec: 0,
+    examplesPerSec: 0,
+    view: null,
+    divergence: null,
+    error: null,
+    seriesVersion: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private frame: number | null = null;
+  private readonly client: EngineClient<K>;
+  private disposed = false;
+
+  constructor() {
+    this.client = new EngineClient<K>(
+      (e) => this.onEvent(e),
+      (message) => this.update({ phase: 'error', error: message }),
+    );
+  }
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  getState = (): SessionState<ViewOf<K>> => this.state;
+
+  private update(patch: Partial<SessionState<ViewOf<K>>>): void {
+    this.state = { ...this.state, ...patch };
+    if (this.frame !== null || this.disposed) return;
+    const notify = () => {
+      this.frame = null;
+      this.listeners.forEach((l) => l());
+    };
+    this.frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(notify) : (setTimeout(notify, 16) as unknown as number);
+  }
+
+  private onEvent(e: EngineEvent<K>): void {
+    switch (e.type) {
+      case 'backend':
+        setBackendStatus({ info: e.info, fallbackReason: e.fallbackReason ?? null });
+        this.update({ backend: e.info, fallbackReason: e.fallbackReason ?? null });
+        break;
+      case 'ready':
+        this.update({ view: e.view, step: e.step, phase: this.state.phase === 'running' ? 'running' : 'ready' });
+        break;
+      case 'metrics': {
+        const b = e.batch;
+        this.loss.pushRun(b.firstStep, b.losses);
+        const last = b.losses.length > 0 ? b.losses[b.losses.length - 1]! : this.state.loss;
+        this.update({
+          step: b.firstStep + b.losses.length - 1,
+          loss: last,
+          stepsPerSec: b.stepsPerSec,
+          examplesPerSec: b.examplesPerSec,
+          view: b.view,
+          seriesVersion: this.loss.version,
+        });
+        break;
+      }
+      case 'diverged':
+        this.update({ phase: 'diverged', divergence: e.divergence, view: e.view, step: e.divergence.step });
+        break;
+      case 'running':
+        if (e.running) this.update({ phase: 'running', divergence: null });
+        else if (this.state.phase === 'running') this.update({ phase: 'paused' });
+        break;
+      case 'error':
+        this.update({ phase: 'error', error: e.message });
+        break;
+    }
+  }
+
+  private async run(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      this.update({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  init(spec: SpecOf<K>, hyper: HyperOf<K>, backend: BackendChoice): Promise<void> {
+    this.loss.clear();
+    this.update({ phase: 'starting', step: 0, loss: null, divergence: null, error: null, seriesVersion: this.loss.version });
+    return this.run(async () => {
+      const api = await this.client.api();
+      await api.init({ spec, hyper, backend });
+      this.update({ phase: 'ready' });
+    });
+  }
+
+  train(): Promise<void> {
+    return this.run(async () => (await this.client.api()).start());
+  }
+
+  pause(): Promise<void> {
+    return this.run(async () => (await this.client.api()).pause());
+  }
+
+  step(n = 1): Promise<void> {
+    return this.run(async () => {
+      await (await this.client.api()).step(n);
+      if (this.state.phase !== 'diverged') this.update({ phase: 'paused' });
+    });
+  }
+
+  reset(spec?: SpecOf<K>): Promise<void> {
+    return this.run(async () => {
+      const api = await this.client.api();
+      await api.pause();
+      this.loss.clear();
+      this.update({ phase: 'ready', step: 0, loss: null, divergence: null, seriesVersion: this.loss.version });
+      await api.reset(spec);
+    });
+  }
+
+  setHyper(h: Partial<HyperOf<K>>): Promise<void> {
+    return this.run(async () => (await this.client.api()).setHyperparameters(h));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
+    this.client.terminate();
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The engine that the worker exposes: owns one task and one training loop, picks
+ * the backend, and moves to the next backend (keeping the weights) when the GPU
+ * fails mid-run. Worker-side only; imports ml/ and worker/ code, never the app.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { fallBackFrom, selectBackend, setDeviceLostHandler } from '../ml/backend';
+import type { BackendInfo } from '../ml/backend-names';
+import type { TrainTask, WeightSnapshot } from '../ml/tasks/task';
+import { TrainingLoop } from '../ml/train/loop';
+import type { EngineApi, EngineEvent, HyperOf, InitRequest, SpecOf, TaskKind, ViewOf } from './protocol';
+import { TASKS } from './tasks';
+
+/** Yield to the worker's event loop without the 4 ms clamp of nested setTimeout. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+export class Engine<K extends TaskKind> implements EngineApi<K> {
+  private spec: SpecOf<K> | null = null;
+  private hyper: HyperOf<K> | null = null;
+  private task: TrainTask<HyperOf<K>, ViewOf<K>> | null = null;
+  private loop: TrainingLoop<HyperOf<K>, ViewOf<K>> | null = null;
+  private emit: (e: EngineEvent<K>) => void = () => {};
+  private backend: BackendInfo | null = null;
+  private maxStepsPerSec = Infinity;
+  private recovering: Promise<void> | null = null;
+
+  constructor() {
+    setDeviceLostHandler((reason) => {
+      if (this.backend?.name === 'webgpu') void this.recover(`WebGPU device lost: ${reason}`);
+    });
+  }
+
+  private entry() {
+    if (!this.spec) throw new Error('init() has not been called');
+    return TASKS[this.spec.kind as K];
+  }
+
+  async subscribe(onEvent: (e: EngineEvent<K>) => void): Promise<void> {
+    this.emit = onEvent;
+  }
+
+  async init(req: InitRequest<K>): Promise<BackendInfo> {
+    await this.teardown();
+    this.spec = req.spec;
+    this.hyper = req.hyper;
+    this.backend = await selectBackend(req.backend, { exclude: this.entry().unsupportedBackends });
+    this.emit({ type: 'backend', info: this.backend });
+    await this.build(null, 0);
+    return this.backend;
+  }
+
+  private async build(
+    weights: WeightSnapshot | null,
+    steps: number,
+  ): Promise<TrainingLoop<HyperOf<K>, ViewOf<K>>> {
+    if (!this.spec || !this.hyper) throw new Error('init() has not been called');
+    const task = this.entry().create(this.spec, this.hyper);
+    if (weights) task.importWeights(weights);
+    this.task = task;
+    const loop = new TrainingLoop<HyperOf<K>, ViewOf<K>>(task, {
+      emit: (e) => {
+        if (e.type === 'failed') void this.recover(e.error instanceof Error ? e.error.message : String(e.error));
+        else this.emit(e);
+      },
+      now: () => performance.now(),
+      yieldToEvents,
+      learningRate: () => (this.hyper as { learningRate?: number } | null)?.learningRate ?? 0.01,
+      maxStepsPerSec: this.maxStepsPerSec,
+    });
+    loop.resumeCountFrom(steps);
+    this.loop = loop;
+    this.emit({ type: 'ready', view: await task.view(), step: steps });
+    return loop;
+  }
+
+  /**
+   * The backend failed mid-run (device lost, context lost, kernel error): move
+   * to the next backend, rebuild the model from the last good weights, and carry
+   * on if it was training.
+   */
+  private recover(reason: string): Promise<void> {
+    if (this.recovering) return this.recovering;
+    this.recovering = (async () => {
+      const wasRunning = this.loop?.isRunning ?? false;
+      const weights = this.loop?.lastGoodWeights ?? null;
+      const steps = this.loop?.stepCount ?? 0;
+      await this.loop?.pause().catch(() => undefined);
+      const broken = this.backend?.name;
+      try {
+        this.task?.dispose();
+      } catch {
+        // Tensors on a lost device cannot always be freed; the backend is dropped next.
+      }
+      this.task = null;
+      this.loop = null;
+      if (!broken || broken === 'cpu') {
+        this.emit({ type: 'error', message: `Training failed: ${reason}` });
+        return;
+      }
+      this.backend = await fallBackFrom(broken, { exclude: this.entry().unsupportedBackends });
+      this.emit({ type: 'backend', info: this.backend, fallbackReason: reason });
+      const loop = await this.build(weights, steps);
+      if (wasRunning) loop.start();
+    })().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+
+  private async ready(): Promise<TrainingLoop<HyperOf<K>, ViewOf<K>>> {
+    if (this.recovering) await this.recovering;
+    if (!this.loop) throw new Error('The engine has no model: call init() first');
+    return this.loop;
+  }
+
+  async start(): Promise<void> {
+    (await this.ready()).start();
+  }
+
+  async pause(): Promise<void> {
+    await (await this.ready()).pause();
+  }
+
+  async step(n: number): Promise<void> {
+    await (await this.ready()).step(n);
+  }
+
+  async reset(spec?: SpecOf<K>): Promise<void> {
+    await this.ready();
+    await this.teardown();
+    if (spec) this.spec = spec;
+    await this.build(null, 0);
+  }
+
+  async setHyperparameters(h: Partial<HyperOf<K>>): Promise<void> {
+    if (!this.hyper) return;
+    this.hyper = { ...this.hyper, ...h };
+    // Applied between steps: the loop yields to the event loop after each slice.
+    this.task?.setHyper(h);
+  }
+
+  async setMaxStepsPerSec(v: number): Promise<void> {
+    this.maxStepsPerSec = v;
+    this.loop?.setMaxStepsPerSec(v);
+  }
+
+  async predict(input: Float32Array): Promise<Float32Array> {
+    await this.ready();
+    if (!this.task) throw new Error('no model');
+    return this.task.predict(input);
+  }
+
+  private async teardown(): Promise<void> {
+    await this.loop?.pause();
+    this.task?.dispose();
+    this.task = null;
+    this.loop = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.teardown();
+  }
+
+  /** For tests: the tensor count and the backend actually in use. */
+  debugState(): { numTensors: number; backend: string; numBytesInGPU: number | null } {
+    const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+    return { numTensors: m.numTensors, backend: tf.getBackend(), numBytesInGPU: m.numBytesInGPU ?? null };
+  }
+}

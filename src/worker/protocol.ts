@@ -1,0 +1,48 @@
+/**
+ * The contract between the page and the training worker, shared by both threads.
+ * Commands go through comlink (typed RPC); progress comes back as EngineEvents
+ * through one callback registered once at init.
+ */
+import type { BackendChoice, BackendInfo } from '../ml/backend-names';
+import type { LinRegHyper, LinRegSpec, LinRegView } from '../ml/tasks/linear-regression';
+import type { Divergence } from '../ml/train/divergence';
+import type { MetricsBatch } from '../ml/train/loop';
+
+/** Every kind of model the engine can train: its spec, live hyperparameters and view. */
+export interface TaskTypes {
+  linreg: { spec: LinRegSpec; hyper: LinRegHyper; view: LinRegView };
+}
+export type TaskKind = keyof TaskTypes;
+export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];
+export type HyperOf<K extends TaskKind> = TaskTypes[K]['hyper'];
+export type ViewOf<K extends TaskKind> = TaskTypes[K]['view'];
+
+export interface InitRequest<K extends TaskKind> {
+  spec: SpecOf<K>;
+  hyper: HyperOf<K>;
+  backend: BackendChoice;
+}
+
+export type EngineEvent<K extends TaskKind> =
+  | { type: 'backend'; info: BackendInfo; /** set when this is a switch after a failure */ fallbackReason?: string }
+  | { type: 'ready'; view: ViewOf<K>; step: number }
+  | { type: 'metrics'; batch: MetricsBatch<ViewOf<K>> }
+  | { type: 'diverged'; divergence: Divergence; view: ViewOf<K> }
+  | { type: 'running'; running: boolean }
+  | { type: 'error'; message: string };
+
+export interface EngineApi<K extends TaskKind> {
+  /** Register the one event callback (one comlink proxy for the worker's lifetime). */
+  subscribe(onEvent: (e: EngineEvent<K>) => void): Promise<void>;
+  /** Choose a backend, build the model and data; replaces any previous task. */
+  init(req: InitRequest<K>): Promise<BackendInfo>;
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  step(n: number): Promise<void>;
+  /** Rebuild the task from its spec (fresh weights, same seed), keeping hyperparameters. */
+  reset(spec?: SpecOf<K>): Promise<void>;
+  setHyperparameters(h: Partial<HyperOf<K>>): Promise<void>;
+  setMaxStepsPerSec(v: number): Promise<void>;
+  predict(input: Float32Array): Promise<Float32Array>;
+  dispose(): Promise<void>;
+}
