@@ -156,6 +156,11 @@ export class TrainingSession<K extends TaskKind> {
     return this.run(async () => (await this.client.api()).setHyperparameters(h));
   }
 
+  /** Undo dispose() (React strict mode unmounts and remounts once). */
+  attach(): void {
+    this.disposed = false;
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);

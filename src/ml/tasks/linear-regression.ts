@@ -19,6 +19,9 @@ export interface LinRegHyper {
 export interface LinRegView {
   w: number;
   b: number;
+  /** Parameters before the last update, so the page can show θ_old → θ_new with real numbers. */
+  prevW: number;
+  prevB: number;
   /** Gradient of the last batch's loss, ∂L/∂w and ∂L/∂b, evaluated before the update. */
   gradW: number;
   gradB: number;
@@ -59,6 +62,8 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
   private lastGradW: tf.Scalar | null = null;
   private lastGradB: tf.Scalar | null = null;
   private lastLoss: tf.Scalar | null = null;
+  private prevW: tf.Tensor | null = null;
+  private prevB: tf.Tensor | null = null;
 
   constructor(spec: LinRegSpec, hyper: LinRegHyper) {
     this.data = generateLinear(spec.data);
@@ -131,6 +136,10 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
     this.lastLoss?.dispose();
     this.lastGradW = grads[this.w.name] as tf.Scalar;
     this.lastGradB = grads[this.b.name] as tf.Scalar;
+    this.prevW?.dispose();
+    this.prevB?.dispose();
+    this.prevW = this.w.clone();
+    this.prevB = this.b.clone();
     this.optimizer.applyGradients(grads);
     this.lastLoss = tf.keep(value.clone());
     return value;
@@ -138,7 +147,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
 
   async view(): Promise<LinRegView> {
     const full = tf.tidy(() => mse(this.w, this.b, this.x, this.y));
-    const parts = [this.w, this.b, full, this.lastGradW, this.lastGradB, this.lastLoss];
+    const parts = [this.w, this.b, full, this.lastGradW, this.lastGradB, this.lastLoss, this.prevW, this.prevB];
     const values = await Promise.all(parts.map((t) => (t ? t.data() : Promise.resolve(null))));
     full.dispose();
     const num = (i: number): number => values[i]?.[0] ?? 0;
@@ -149,6 +158,8 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
       gradW: num(3),
       gradB: num(4),
       batchLoss: values[5] ? num(5) : null,
+      prevW: values[6] ? num(6) : num(0),
+      prevB: values[7] ? num(7) : num(1),
       learningRate: readLearningRate(this.optimizer),
       optimizer: this.hyper.optimizer,
       batchSize: this.hyper.batchSize,
@@ -185,6 +196,8 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
     this.lastGradW?.dispose();
     this.lastGradB?.dispose();
     this.lastLoss?.dispose();
+    this.prevW?.dispose();
+    this.prevB?.dispose();
     tf.dispose([this.x, this.y, this.w, this.b]);
   }
 }

@@ -1,0 +1,34 @@
+import { Component, type ReactNode } from 'react';
+
+interface State {
+  error: Error | null;
+}
+
+/** A rendering error in one lesson shows a message and a way back, never a blank page. */
+export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <main className="lesson" role="alert">
+        <h1>Something went wrong on this page</h1>
+        <p>{this.state.error.message}</p>
+        <p>
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>{' '}
+          or go back to the <a href="#/">list of lessons</a>.
+        </p>
+      </main>
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { useId } from 'react';
+
+interface Props {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  /** Step in value space (linear) or in log10 space (log). */
+  step: number;
+  /** Move in log10 space: equal slider distances are equal ratios (learning rates). */
+  log?: boolean;
+  format?: (v: number) => string;
+  onChange: (v: number) => void;
+  disabled?: boolean;
+  hint?: string;
+}
+
+/** Round to 3 significant figures so log-slider values read well (0.00316, not 0.0031622776). */
+const nice = (v: number) => Number(v.toPrecision(3));
+
+/** A labelled range input that shows and announces its value. */
+export function Slider({ label, value, min, max, step, log = false, format = String, onChange, disabled, hint }: Props) {
+  const id = useId();
+  const toPos = (v: number) => (log ? Math.log10(v) : v);
+  const fromPos = (p: number) => (log ? nice(10 ** p) : p);
+  const text = format(value);
+  return (
+    <div className="control slider">
+      <label htmlFor={id}>
+        <span className="control-label">{label}</span>
+        <output htmlFor={id} className="control-value" aria-hidden="true">
+          {text}
+        </output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={toPos(min)}
+        max={toPos(max)}
+        step={step}
+        value={toPos(value)}
+        aria-valuetext={text}
+        disabled={disabled}
+        onChange={(e) => {
+          const p = Number(e.target.value);
+          if (Number.isFinite(p)) onChange(Math.min(max, Math.max(min, fromPos(p))));
+        }}
+      />
+      {hint && <small className="control-hint">{hint}</small>}
+    </div>
+  );
+}

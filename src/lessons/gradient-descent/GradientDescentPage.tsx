@@ -1,0 +1,201 @@
+import { useEffect, useEffectEvent, useMemo } from 'react';
+import { LossChart } from '../../components/charts/LossChart';
+import { Select } from '../../components/controls/Select';
+import { Slider } from '../../components/controls/Slider';
+import { Toggle } from '../../components/controls/Toggle';
+import { Transport } from '../../components/controls/Transport';
+import { DivergenceAlert } from '../../components/DivergenceAlert';
+import { Notices } from '../../components/Notices';
+import { StatusBar } from '../../components/StatusBar';
+import { RegressionPlot } from '../../components/viz/RegressionPlot';
+import { generateLinear, LINEAR_TRUTH } from '../../datasets/linear';
+import { fmt } from '../../format';
+import type { BackendChoice } from '../../ml/backend-names';
+import type { LinRegSpec, LinRegView } from '../../ml/tasks/linear-regression';
+import { OPTIMIZERS, OPTIMIZER_LABELS } from '../../ml/train/optimizer-names';
+import { parseParams, serializeParams, type ValuesOf } from '../../state/schema';
+import { useTrainingSession } from '../../state/useTrainingSession';
+import { hessianEigen } from './curvature';
+import {
+  BatchSection,
+  GradientSection,
+  LearningRateSection,
+  LossSection,
+  ModelSection,
+  UpdateSection,
+} from './Explanation';
+import { LiveMath } from './LiveMath';
+import { GD_PARAMS, N_POINTS } from './params';
+
+type Values = ValuesOf<typeof GD_PARAMS>;
+
+interface Props {
+  params: URLSearchParams;
+  setParams: (p: URLSearchParams) => void;
+  backend: BackendChoice;
+  globalNotices: string[];
+}
+
+const OPTIMIZER_OPTIONS = OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }));
+
+function specOf(v: Values): LinRegSpec {
+  return { kind: 'linreg', data: { n: N_POINTS, noise: v.noise, seed: v.seed }, init: { w: 0, b: 0 } };
+}
+
+export function GradientDescentPage({ params, setParams, backend, globalNotices }: Props) {
+  const parsed = parseParams(GD_PARAMS, params);
+  const v = parsed.values;
+  const [session, state] = useTrainingSession<'linreg'>();
+  const view = state.view as LinRegView | null;
+
+  const { noise, seed } = v;
+  const data = useMemo(() => generateLinear({ n: N_POINTS, noise, seed }), [noise, seed]);
+  const curvature = useMemo(() => hessianEigen(data.xs), [data]);
+
+  /** Every control writes the URL; the page re-reads it, so a link always restores what is on screen. */
+  const update = (patch: Partial<Values>) => {
+    const p = new URLSearchParams(params);
+    for (const k of Object.keys(GD_PARAMS)) p.delete(k);
+    serializeParams(GD_PARAMS, { ...v, ...patch }).forEach((val, k) => p.set(k, val));
+    setParams(p);
+  };
+
+  const hyper = { learningRate: v.lr, batchSize: v.batch, optimizer: v.opt };
+  const initModel = () => void session.init(specOf(v), hyper, backend);
+  const initFromEffect = useEffectEvent(initModel);
+  // (Re)build the model when the data or the backend changes (debounced while a slider moves);
+  // the hyperparameters of that moment go with it.
+  useEffect(() => {
+    const t = setTimeout(initFromEffect, 150);
+    return () => clearTimeout(t);
+  }, [session, noise, seed, backend]);
+
+  // Live hyperparameters: applied at the next step, no restart.
+  useEffect(() => {
+    void session.setHyper({ learningRate: v.lr, batchSize: v.batch, optimizer: v.opt });
+  }, [session, v.lr, v.batch, v.opt]);
+
+  const useSuggestion = (lr: number, reset: boolean) => {
+    update({ lr });
+    void session.setHyper({ learningRate: lr }).then(() => (reset ? session.reset() : session.train()));
+  };
+
+  return (
+    <main className="lesson gd-lesson">
+      <h1>Gradient descent</h1>
+      <p className="lede">
+        Fit a straight line to noisy data by repeatedly stepping downhill on the loss. Change the learning rate, the
+        batch size or the optimiser while it trains and watch the line, the numbers and the loss curve respond.
+      </p>
+      <Notices notices={[...globalNotices, ...parsed.notices]} />
+      <div className="lesson-grid">
+        <div className="prose">
+          <ModelSection noise={v.noise} n={N_POINTS} />
+          <LossSection />
+          <GradientSection />
+          <UpdateSection />
+          <BatchSection n={N_POINTS} />
+          <LearningRateSection lambdaMax={curvature.lambdaMax} lambdaMin={curvature.lambdaMin} />
+        </div>
+        <section className="lab" aria-label="Linear regression lab">
+          <StatusBar state={state} />
+          {state.fallbackReason && (
+            <p className="notice-inline" role="note">
+              The previous backend failed ({state.fallbackReason}). Training moved to {state.backend?.label} and
+              continued from the last weights.
+            </p>
+          )}
+          {state.phase === 'error' && (
+            <div className="alert" role="alert">
+              <strong>Training stopped.</strong> {state.error}{' '}
+              <button type="button" onClick={initModel}>
+                Restart
+              </button>
+            </div>
+          )}
+          {state.phase === 'diverged' && state.divergence && (
+            <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={useSuggestion} />
+          )}
+          <RegressionPlot
+            xs={data.xs}
+            ys={data.ys}
+            w={view?.w ?? 0}
+            b={view?.b ?? 0}
+            truth={LINEAR_TRUTH}
+            xDomain={[LINEAR_TRUTH.xMin, LINEAR_TRUTH.xMax]}
+          />
+          <dl className="readout">
+            <div>
+              <dt>w</dt>
+              <dd data-testid="param-w" data-value={view?.w ?? ''}>
+                {fmt(view?.w)}
+              </dd>
+            </div>
+            <div>
+              <dt>b</dt>
+              <dd data-testid="param-b" data-value={view?.b ?? ''}>
+                {fmt(view?.b)}
+              </dd>
+            </div>
+            <div>
+              <dt>loss (all points)</dt>
+              <dd data-testid="full-loss">{fmt(view?.fullLoss)}</dd>
+            </div>
+            <div>
+              <dt>epoch</dt>
+              <dd>{view?.epoch ?? 0}</dd>
+            </div>
+          </dl>
+          <Transport
+            phase={state.phase}
+            onTrain={() => void session.train()}
+            onPause={() => void session.pause()}
+            onStep={() => void session.step(1)}
+            onReset={() => void session.reset()}
+          />
+          <div className="controls">
+            <Slider
+              label="Learning rate"
+              value={v.lr}
+              min={GD_PARAMS.lr.min}
+              max={GD_PARAMS.lr.max}
+              step={0.01}
+              log
+              format={(x) => `α = ${fmt(x, 3)}`}
+              onChange={(lr) => update({ lr })}
+            />
+            <Slider
+              label="Batch size"
+              value={v.batch}
+              min={GD_PARAMS.batch.min}
+              max={GD_PARAMS.batch.max}
+              step={1}
+              format={(m) => (m === N_POINTS ? `${m} (all: batch GD)` : m === 1 ? '1 (stochastic)' : `${m}`)}
+              onChange={(batch) => update({ batch })}
+            />
+            <Select label="Optimizer" value={v.opt} options={OPTIMIZER_OPTIONS} onChange={(opt) => update({ opt })} />
+            <Slider
+              label="Noise"
+              value={v.noise}
+              min={GD_PARAMS.noise.min}
+              max={GD_PARAMS.noise.max}
+              step={0.1}
+              format={(s) => `σ = ${fmt(s, 2)}`}
+              onChange={(noise) => update({ noise })}
+              hint="New data: restarts the run"
+            />
+          </div>
+          <div className="chart-head">
+            <h3>Loss per step</h3>
+            <Toggle label="Log scale" checked={v.log} onChange={(log) => update({ log })} />
+          </div>
+          <LossChart series={session.loss} version={state.seriesVersion} logScale={v.log} label="Batch loss" />
+        </section>
+        <section className="live" aria-label="The last step, with numbers">
+          <h2>The last step, with its numbers</h2>
+          <LiveMath view={view} />
+        </section>
+      </div>
+    </main>
+  );
+}

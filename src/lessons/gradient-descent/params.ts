@@ -1,0 +1,18 @@
+import { OPTIMIZERS } from '../../ml/train/optimizer-names';
+import type { SchemaTable } from '../../state/schema';
+
+/** Every setting of the gradient-descent lesson, as URL keys. */
+export const GD_PARAMS = {
+  /** Learning rate α. */
+  lr: { kind: 'number', min: 1e-4, max: 1, default: 0.1, log: true },
+  /** Mini-batch size m (200 = the whole data set = batch gradient descent). */
+  batch: { kind: 'int', min: 1, max: 200, default: 32 },
+  opt: { kind: 'enum', options: OPTIMIZERS, default: 'sgd' },
+  /** Standard deviation σ of the noise added to y. */
+  noise: { kind: 'number', min: 0, max: 3, default: 0.5 },
+  seed: { kind: 'int', min: 0, max: 2_147_483_647, default: 1 },
+  /** Loss chart on a log scale. */
+  log: { kind: 'bool', default: true },
+} satisfies SchemaTable;
+
+export const N_POINTS = 200;

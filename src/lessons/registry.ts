@@ -1,0 +1,49 @@
+/** The lessons in teaching order: id, route, title, one-line pitch, and whether it is live yet. */
+export interface LessonEntry {
+  id: 'gradient-descent' | 'backprop' | 'cnn' | 'rnn' | 'attention';
+  path: string;
+  title: string;
+  summary: string;
+  available: boolean;
+}
+
+export const LESSONS: readonly LessonEntry[] = [
+  {
+    id: 'gradient-descent',
+    path: '/gradient-descent',
+    title: 'Gradient descent',
+    summary: 'Fit a line by following the slope of the loss downhill; feel what the learning rate, batch size and optimiser do.',
+    available: true,
+  },
+  {
+    id: 'backprop',
+    path: '/backprop',
+    title: 'Backpropagation',
+    summary: 'Step through the chain rule on a tiny network, then train multi-layer networks on 2-D data.',
+    available: false,
+  },
+  {
+    id: 'cnn',
+    path: '/cnn',
+    title: 'Convolutional networks',
+    summary: 'Train a CNN on real MNIST digits, watch its filters form, and classify a digit you draw.',
+    available: false,
+  },
+  {
+    id: 'rnn',
+    path: '/rnn',
+    title: 'Recurrent networks',
+    summary: 'SimpleRNN, LSTM and GRU on sequences: watch hidden states and gates, and measure vanishing gradients.',
+    available: false,
+  },
+  {
+    id: 'attention',
+    path: '/attention',
+    title: 'Attention and Transformers',
+    summary: 'Train a small Transformer and watch its attention patterns form.',
+    available: false,
+  },
+];
+
+/** Query keys every page understands, outside any lesson's own schema. */
+export const GLOBAL_KEYS = ['backend'] as const;
