@@ -19,8 +19,10 @@ export function tex(v: number | null | undefined, digits = 4, paren = false): st
   return paren && v < 0 ? `(${body})` : body;
 }
 
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 export function fmtInt(v: number): string {
-  return Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—';
+  return Number.isFinite(v) ? INT.format(Math.round(v)) : '—';
 }
 
 export function fmtRate(v: number): string {

@@ -10,6 +10,8 @@ import { EngineClient } from '../worker/client';
 import type { EngineEvent, HyperOf, SpecOf, TaskKind, ViewOf } from '../worker/protocol';
 import { setBackendStatus } from './backend-status';
 
+const NOTIFY_INTERVAL_MS = 100;
+
 export type Phase = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
 
 export interface SessionState<V> {
@@ -45,7 +47,8 @@ export class TrainingSession<K extends TaskKind> {
     seriesVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
-  private frame: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastNotify = 0;
   private readonly client: EngineClient<K>;
   private disposed = false;
 
@@ -63,14 +66,29 @@ export class TrainingSession<K extends TaskKind> {
 
   getState = (): SessionState<ViewOf<K>> => this.state;
 
+  /**
+   * Coalesce updates: the page re-renders at most ~10 times a second while
+   * training, which is smooth to the eye and leaves the main thread idle most
+   * of the time. Phase changes (paused, diverged, error) show at once.
+   */
   private update(patch: Partial<SessionState<ViewOf<K>>>): void {
+    const urgent = patch.phase !== undefined && patch.phase !== this.state.phase;
     this.state = { ...this.state, ...patch };
-    if (this.frame !== null || this.disposed) return;
-    const notify = () => {
-      this.frame = null;
+    if (this.disposed) return;
+    if (urgent) {
+      if (this.timer !== null) clearTimeout(this.timer);
+      this.timer = null;
+      this.lastNotify = performance.now();
       this.listeners.forEach((l) => l());
-    };
-    this.frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(notify) : (setTimeout(notify, 16) as unknown as number);
+      return;
+    }
+    if (this.timer !== null) return;
+    const wait = Math.max(0, NOTIFY_INTERVAL_MS - (performance.now() - this.lastNotify));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.lastNotify = performance.now();
+      this.listeners.forEach((l) => l());
+    }, wait);
   }
 
   private onEvent(e: EngineEvent<K>): void {
@@ -163,7 +181,8 @@ export class TrainingSession<K extends TaskKind> {
 
   dispose(): void {
     this.disposed = true;
-    if (this.frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     this.client.terminate();
   }
 }

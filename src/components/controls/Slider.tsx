@@ -26,12 +26,14 @@ export function Slider({ label, value, min, max, step, log = false, format = Str
   const text = format(value);
   return (
     <div className="control slider">
-      <label htmlFor={id}>
-        <span className="control-label">{label}</span>
-        <output htmlFor={id} className="control-value" aria-hidden="true">
+      <div className="control-head">
+        <label htmlFor={id} className="control-label">
+          {label}
+        </label>
+        <span className="control-value" aria-hidden="true">
           {text}
-        </output>
-      </label>
+        </span>
+      </div>
       <input
         id={id}
         type="range"

@@ -1,49 +1,38 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import { fmt } from '../../format';
 import { drawRegression, type RegressionPlotInput } from '../../viz/regression-plot';
-import { useElementWidth } from '../charts/useElementWidth';
+import { themeColors } from './theme-colors';
+import { useCanvas } from './useCanvas';
 
 type Props = Omit<RegressionPlotInput, 'width' | 'height' | 'colors'> & { height?: number };
 
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
-
-/** Canvas host for drawRegression: sizes the canvas for the device pixel ratio and redraws on change. */
-export const RegressionPlot = memo(function RegressionPlot({ height = 260, ...p }: Props) {
-  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || width === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+/** Canvas host for drawRegression; redraws when the fit changes. */
+export const RegressionPlot = memo(function RegressionPlot({ height = 240, ...p }: Props) {
+  const c = themeColors();
+  const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) =>
     drawRegression(ctx, {
       ...p,
       width,
       height,
-      colors: {
-        point: cssVar(canvas, '--point', '#6b7a8f'),
-        fit: cssVar(canvas, '--accent', '#d1495b'),
-        truth: cssVar(canvas, '--truth', '#2e86ab'),
-        axis: cssVar(canvas, '--muted', '#666'),
-        grid: cssVar(canvas, '--grid', '#ddd'),
-        text: cssVar(canvas, '--muted', '#666'),
-      },
-    });
-  });
+      colors: { point: c.point, fit: c.accent, truth: c.truth, axis: c.muted, grid: c.grid, text: c.muted },
+    }),
+  );
   return (
-    <div ref={wrapRef} className="plot">
+    <figure ref={wrapRef} className="plot">
       <canvas
         ref={canvasRef}
         style={{ width: '100%', height }}
         role="img"
         aria-label={`Scatter plot of ${p.xs.length} data points with the fitted line y = ${fmt(p.w)}x + ${fmt(p.b)}`}
       />
-    </div>
+      <figcaption className="legend">
+        <span>
+          <i style={{ background: c.accent }} /> model: ŷ = {fmt(p.w, 3)}x + {fmt(p.b, 3)}
+        </span>
+        <span>
+          <i className="dashed" style={{ borderColor: c.truth }} /> data rule: y = {p.truth.w}x + {p.truth.b}
+        </span>
+      </figcaption>
+    </figure>
   );
 });

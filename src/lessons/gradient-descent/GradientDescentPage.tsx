@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useMemo } from 'react';
-import { LossChart } from '../../components/charts/LossChart';
+import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
@@ -139,7 +139,15 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
             </div>
             <div>
               <dt>loss (all points)</dt>
-              <dd data-testid="full-loss">{fmt(view?.fullLoss)}</dd>
+              <dd data-testid="full-loss" data-value={view?.fullLoss ?? ''}>
+                {fmt(view?.fullLoss)}
+              </dd>
+            </div>
+            <div>
+              <dt>last step Δw</dt>
+              <dd data-testid="last-dw" data-value={view ? view.w - view.prevW : ''}>
+                {fmt(view ? view.w - view.prevW : null, 3)}
+              </dd>
             </div>
             <div>
               <dt>epoch</dt>
@@ -189,7 +197,12 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
             <h3>Loss per step</h3>
             <Toggle label="Log scale" checked={v.log} onChange={(log) => update({ log })} />
           </div>
-          <LossChart series={session.loss} version={state.seriesVersion} logScale={v.log} label="Batch loss" />
+          <StreamingChart
+            series={[{ label: 'batch loss', buffer: session.loss }]}
+            version={state.seriesVersion}
+            logScale={v.log}
+            title="Loss against training step"
+          />
         </section>
         <section className="live" aria-label="The last step, with numbers">
           <h2>The last step, with its numbers</h2>

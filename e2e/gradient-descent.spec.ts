@@ -1,0 +1,182 @@
+import { expect, test } from '@playwright/test';
+import { LessonPage } from './fixtures/lesson';
+import { longTasksSince, pageNow, recordLongTasks } from './fixtures/long-tasks';
+import { trainingWorker, workerState } from './fixtures/worker-debug';
+
+test.describe('foundation: gradient-descent lesson on WebGPU', () => {
+  test('index lists the lessons; the lesson loads with no console errors and says WebGPU', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await page.goto('./');
+    for (const name of ['Gradient descent', 'Backpropagation', 'Convolutional networks', 'Recurrent networks', 'Attention and Transformers']) {
+      await expect(page.getByRole('heading', { name })).toBeVisible();
+    }
+    await page.getByRole('link', { name: 'Gradient descent' }).first().click();
+    await lesson.waitReady();
+    await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
+    await expect(lesson.status).toContainText('WebGPU');
+    expect(lesson.consoleErrors).toEqual([]);
+  });
+
+  test('training streams steps and the loss falls by at least 90%, without leaking tensors', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('/gradient-descent');
+    await lesson.waitReady();
+    const initial = await lesson.readout('full-loss');
+    expect(initial).toBeGreaterThan(10); // w = b = 0 against y ≈ 3x + 2
+    await lesson.button('Train').click();
+    await lesson.waitForStep(50);
+    // Tensor counts are compared while paused: a running loop holds a varying number of
+    // not-yet-read loss scalars.
+    await lesson.button('Pause').click();
+    await expect(lesson.status).toContainText('paused');
+    const worker = await trainingWorker(page);
+    const early = await workerState(worker);
+    expect(early.backend).toBe('webgpu');
+    await lesson.button('Train').click();
+    await lesson.waitForStep((await lesson.step()) + 300);
+    await lesson.button('Pause').click();
+    await expect(lesson.status).toContainText('paused');
+    const later = await workerState(worker);
+    expect(later.numTensors).toBe(early.numTensors);
+    const final = await lesson.readout('full-loss');
+    expect(final).toBeLessThan(initial * 0.1);
+    expect(Math.abs((await lesson.readout('param-w')) - 3)).toBeLessThan(0.5);
+    // The chart draws a bounded, decimated series.
+    const drawn = Number(await page.locator('figure.chart').getAttribute('data-points'));
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThanOrEqual(1000);
+    await lesson.expectNoGarbage();
+  });
+
+  test('setting the learning rate to its minimum mid-run slows the change of w by orders of magnitude', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    // Small batches keep w moving (the gradient stays noisy), so each step's Δw ≈ α·g.
+    await lesson.open('/gradient-descent?batch=4&lr=0.1');
+    await lesson.waitReady();
+    await lesson.button('Train').click();
+    const meanAbsStep = async () => {
+      const samples: number[] = [];
+      let lastStep = -1;
+      while (samples.length < 8) {
+        await lesson.waitForStep(lastStep + 1);
+        lastStep = await lesson.step();
+        samples.push(Math.abs(await lesson.readout('last-dw')));
+      }
+      return samples.reduce((a, b) => a + b, 0) / samples.length;
+    };
+    const fast = await meanAbsStep();
+    await lesson.control('Learning rate').focus();
+    await page.keyboard.press('Home');
+    await expect(lesson.control('Learning rate')).toHaveAttribute('aria-valuetext', 'α = 0.0001');
+    await lesson.waitForStep((await lesson.step()) + 20);
+    const slow = await meanAbsStep();
+    await lesson.button('Pause').click();
+    expect(fast).toBeGreaterThan(1e-3);
+    expect(fast / slow).toBeGreaterThan(100);
+  });
+
+  test('the main thread has no long task over 100 ms while training', async ({ page }) => {
+    await recordLongTasks(page);
+    const lesson = new LessonPage(page);
+    await lesson.open('/gradient-descent?batch=16');
+    await lesson.waitReady();
+    await page.waitForTimeout(1000);
+    const t0 = await pageNow(page);
+    await lesson.button('Train').click();
+    await lesson.waitForStep(100);
+    await page.waitForTimeout(6000);
+    const tasks = await longTasksSince(page, t0);
+    await lesson.button('Pause').click();
+    const worst = Math.max(0, ...tasks.map((t) => t.duration));
+    console.log(`long tasks while training: ${JSON.stringify(tasks.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]))}`);
+    expect(worst).toBeLessThanOrEqual(100);
+  });
+
+  test('a learning rate above 2/λmax makes SGD diverge: the run pauses and explains, with no NaN on screen', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('/gradient-descent?lr=1&batch=200');
+    await lesson.waitReady();
+    await lesson.button('Train').click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('diverged');
+    await expect(alert).toContainText('Try α = 0.1');
+    await expect(lesson.status).toContainText('diverged');
+    await lesson.expectNoGarbage();
+    // One click recovers: reset with the suggested rate, then training works again.
+    await page.getByRole('button', { name: 'Reset with α = 0.1' }).click();
+    await expect(alert).toBeHidden();
+    await expect(lesson.control('Learning rate')).toHaveAttribute('aria-valuetext', 'α = 0.1');
+    await lesson.button('Train').click();
+    await lesson.waitForStep(50);
+    await lesson.expectNoGarbage();
+  });
+
+  test('Adam at learning rate 1 on noisy data converges or reports divergence — never NaN', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('/gradient-descent?lr=1&opt=adam&noise=3');
+    await lesson.waitReady();
+    await lesson.button('Train').click();
+    for (let i = 0; i < 10; i++) {
+      await page.waitForTimeout(400);
+      await lesson.expectNoGarbage();
+    }
+    const diverged = await page.getByRole('alert').isVisible();
+    if (!diverged) expect(Number.isFinite(await lesson.loss())).toBe(true);
+  });
+
+  test('changing the optimiser while training takes effect without a restart', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('/gradient-descent');
+    await lesson.waitReady();
+    await lesson.button('Train').click();
+    await lesson.waitForStep(100);
+    const before = await lesson.step();
+    await lesson.control('Optimizer').selectOption('adam');
+    await expect(page.getByText('Adam does not step along the raw gradient')).toBeVisible();
+    expect(await lesson.step()).toBeGreaterThanOrEqual(before); // the count did not reset
+    await expect(page).toHaveURL(/opt=adam/);
+    await lesson.button('Pause').click();
+  });
+
+  test('bad URL values are clamped or ignored with a notice', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open('/gradient-descent?lr=50&batch=abc&opt=<b>x</b>&backend=quantum');
+    await lesson.waitReady();
+    const notes = page.getByLabel('Notices about this link');
+    await expect(notes).toContainText('lr="50" is out of range; using 1');
+    await expect(notes).toContainText('Ignored batch="abc"');
+    await expect(notes).toContainText('Ignored backend="quantum"');
+    await expect(lesson.control('Learning rate')).toHaveAttribute('aria-valuetext', 'α = 1');
+    await lesson.expectNoGarbage();
+  });
+
+  for (const backend of ['cpu', 'wasm', 'webgl'] as const) {
+    test(`?backend=${backend} trains on ${backend}`, async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.open(`/gradient-descent?backend=${backend}`);
+      await lesson.waitReady();
+      await expect(page.getByTestId('backend-badge')).toContainText(backend === 'cpu' ? 'CPU' : backend === 'wasm' ? 'WASM' : 'WebGL');
+      await lesson.button('Train').click();
+      await lesson.waitForStep(50);
+      await lesson.button('Pause').click();
+      expect(Number.isFinite(await lesson.loss())).toBe(true);
+      expect(lesson.consoleErrors).toEqual([]);
+    });
+  }
+
+  test('screenshots at 1280×800 and 390×844', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await lesson.open('/gradient-descent');
+    await lesson.waitReady();
+    await lesson.button('Train').click();
+    await lesson.waitForStep(200);
+    await lesson.button('Pause').click();
+    await page.screenshot({ path: 'e2e/screenshots/gradient-descent-1280x800.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'e2e/screenshots/gradient-descent-390x844.png' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
