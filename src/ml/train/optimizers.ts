@@ -221,6 +221,12 @@ export class RaceOptimizer {
 
   dispose(): void {
     this.optimizer.dispose();
+    // tfjs 4.22's MomentumOptimizer.dispose() frees β and the velocities but not the −α
+    // scalar `c` it inherits from SGD (it does not call super.dispose()), leaking one
+    // tensor per optimiser. Disposing a tensor twice is harmless.
+    if (this.name === 'momentum' || this.name === 'nesterov') {
+      (this.optimizer as unknown as { c?: tf.Scalar }).c?.dispose();
+    }
   }
 }
 
