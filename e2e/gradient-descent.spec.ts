@@ -180,3 +180,25 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+test('losing the WebGPU device mid-run moves to another backend and continues from the last weights', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await lesson.open('/gradient-descent?lr=0.01&batch=200');
+  await lesson.waitReady();
+  await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
+  await lesson.button('Train').click();
+  await lesson.waitForStep(200);
+  const worker = await trainingWorker(page);
+  const stepBefore = await lesson.step();
+  const wBefore = await lesson.readout('param-w');
+  expect(await worker.evaluate(() => (self as unknown as { __playgroundDebug: { loseDevice(): boolean } }).__playgroundDebug.loseDevice())).toBe(true);
+  await expect(page.getByTestId('backend-badge')).not.toContainText('WebGPU');
+  await expect(page.getByRole('note')).toContainText('continued from the last weights');
+  await lesson.waitForStep(stepBefore + 100);
+  // It carried on from where it was: no reset of the step count or of w.
+  expect(await lesson.step()).toBeGreaterThan(stepBefore);
+  expect(Math.abs((await lesson.readout('param-w')) - wBefore)).toBeLessThan(1);
+  expect((await workerState(worker)).backend).not.toBe('webgpu');
+  await lesson.button('Pause').click();
+  await lesson.expectNoGarbage();
+});

@@ -19,7 +19,7 @@ export function Header({ path, backendChoice, onBackendChange }: Props) {
       <nav aria-label="Lessons" className="lesson-nav">
         {LESSONS.map((l) => (
           <a key={l.id} href={`#${l.path}`} aria-current={path === l.path ? 'page' : undefined}>
-            {l.title}
+            {l.short}
           </a>
         ))}
       </nav>

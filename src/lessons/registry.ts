@@ -3,6 +3,8 @@ export interface LessonEntry {
   id: 'gradient-descent' | 'backprop' | 'cnn' | 'rnn' | 'attention';
   path: string;
   title: string;
+  /** Short name for the navigation bar. */
+  short: string;
   summary: string;
   available: boolean;
 }
@@ -12,6 +14,7 @@ export const LESSONS: readonly LessonEntry[] = [
     id: 'gradient-descent',
     path: '/gradient-descent',
     title: 'Gradient descent',
+    short: 'Gradient descent',
     summary: 'Fit a line by following the slope of the loss downhill; feel what the learning rate, batch size and optimiser do.',
     available: true,
   },
@@ -19,6 +22,7 @@ export const LESSONS: readonly LessonEntry[] = [
     id: 'backprop',
     path: '/backprop',
     title: 'Backpropagation',
+    short: 'Backprop',
     summary: 'Step through the chain rule on a tiny network, then train multi-layer networks on 2-D data.',
     available: false,
   },
@@ -26,6 +30,7 @@ export const LESSONS: readonly LessonEntry[] = [
     id: 'cnn',
     path: '/cnn',
     title: 'Convolutional networks',
+    short: 'CNN',
     summary: 'Train a CNN on real MNIST digits, watch its filters form, and classify a digit you draw.',
     available: false,
   },
@@ -33,6 +38,7 @@ export const LESSONS: readonly LessonEntry[] = [
     id: 'rnn',
     path: '/rnn',
     title: 'Recurrent networks',
+    short: 'RNN',
     summary: 'SimpleRNN, LSTM and GRU on sequences: watch hidden states and gates, and measure vanishing gradients.',
     available: false,
   },
@@ -40,6 +46,7 @@ export const LESSONS: readonly LessonEntry[] = [
     id: 'attention',
     path: '/attention',
     title: 'Attention and Transformers',
+    short: 'Attention',
     summary: 'Train a small Transformer and watch its attention patterns form.',
     available: false,
   },

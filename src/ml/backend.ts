@@ -9,7 +9,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { BACKEND_LABELS, type BackendChoice, type BackendInfo, type BackendName } from './backend-names';
+import { BACKEND_LABELS, shortRenderer, type BackendChoice, type BackendInfo, type BackendName } from './backend-names';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -87,8 +87,7 @@ function describeWebGl(): string {
     const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl;
     const ext = gl?.getExtension('WEBGL_debug_renderer_info');
     const renderer = gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
-    const short = renderer.replace(/^ANGLE \(|\)$/g, '').split(',').slice(0, 2).join(',').trim();
-    return short ? `${BACKEND_LABELS.webgl} · ${short}` : BACKEND_LABELS.webgl;
+    return renderer ? `${BACKEND_LABELS.webgl} · ${shortRenderer(renderer)}` : BACKEND_LABELS.webgl;
   } catch {
     return BACKEND_LABELS.webgl;
   }

@@ -23,6 +23,8 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 export class Engine<K extends TaskKind> implements EngineApi<K> {
   private spec: SpecOf<K> | null = null;
   private hyper: HyperOf<K> | null = null;
@@ -32,6 +34,8 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private backend: BackendInfo | null = null;
   private maxStepsPerSec = Infinity;
   private recovering: Promise<void> | null = null;
+  /** Whether the learner asked it to train (survives a failure, so recovery can resume). */
+  private wantRunning = false;
 
   constructor() {
     setDeviceLostHandler((reason) => {
@@ -49,6 +53,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   }
 
   async init(req: InitRequest<K>): Promise<BackendInfo> {
+    this.wantRunning = false;
     await this.teardown();
     this.spec = req.spec;
     this.hyper = req.hyper;
@@ -66,10 +71,16 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     const task = this.entry().create(this.spec, this.hyper);
     if (weights) task.importWeights(weights);
     this.task = task;
-    const loop = new TrainingLoop<HyperOf<K>, ViewOf<K>>(task, {
+    const loop: TrainingLoop<HyperOf<K>, ViewOf<K>> = new TrainingLoop<HyperOf<K>, ViewOf<K>>(task, {
       emit: (e) => {
-        if (e.type === 'failed') void this.recover(e.error instanceof Error ? e.error.message : String(e.error));
-        else this.emit(e);
+        // A loop that was replaced (reset, backend fallback) may still finish a read; drop its news.
+        if (this.loop !== loop) return;
+        if (e.type === 'failed') {
+          void this.recover(e.error instanceof Error ? e.error.message : String(e.error));
+          return;
+        }
+        if (e.type === 'diverged') this.wantRunning = false;
+        this.emit(e);
       },
       now: () => performance.now(),
       yieldToEvents,
@@ -90,10 +101,11 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private recover(reason: string): Promise<void> {
     if (this.recovering) return this.recovering;
     this.recovering = (async () => {
-      const wasRunning = this.loop?.isRunning ?? false;
+      const wasRunning = this.wantRunning;
       const weights = this.loop?.lastGoodWeights ?? null;
       const steps = this.loop?.stepCount ?? 0;
-      await this.loop?.pause().catch(() => undefined);
+      // A read on a lost device may never settle: wait for the loop to stop, but not forever.
+      await Promise.race([this.loop?.pause().catch(() => undefined), sleep(2000)]);
       const broken = this.backend?.name;
       try {
         this.task?.dispose();
@@ -123,18 +135,23 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   }
 
   async start(): Promise<void> {
-    (await this.ready()).start();
+    const loop = await this.ready();
+    this.wantRunning = true;
+    loop.start();
   }
 
   async pause(): Promise<void> {
+    this.wantRunning = false;
     await (await this.ready()).pause();
   }
 
   async step(n: number): Promise<void> {
+    this.wantRunning = false;
     await (await this.ready()).step(n);
   }
 
   async reset(spec?: SpecOf<K>): Promise<void> {
+    this.wantRunning = false;
     await this.ready();
     await this.teardown();
     if (spec) this.spec = spec;

@@ -30,7 +30,7 @@ const MAX_POINTS = 1000;
  * takes at most two points per pixel (≤ 1,000) by min–max decimation, and draws
  * on a canvas so no layout is read or written per point.
  */
-export const StreamingChart = memo(function StreamingChart({ series, logScale, title, height = 200 }: Props) {
+export const StreamingChart = memo(function StreamingChart({ series, logScale, title, height = 170 }: Props) {
   const layout = useRef<ChartLayout | null>(null);
   const drawn = useRef<Point[][]>([]);
   const [hover, setHover] = useState<{ left: number; text: string } | null>(null);

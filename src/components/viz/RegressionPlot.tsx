@@ -7,7 +7,7 @@ import { useCanvas } from './useCanvas';
 type Props = Omit<RegressionPlotInput, 'width' | 'height' | 'colors'> & { height?: number };
 
 /** Canvas host for drawRegression; redraws when the fit changes. */
-export const RegressionPlot = memo(function RegressionPlot({ height = 240, ...p }: Props) {
+export const RegressionPlot = memo(function RegressionPlot({ height = 210, ...p }: Props) {
   const c = themeColors();
   const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) =>
     drawRegression(ctx, {

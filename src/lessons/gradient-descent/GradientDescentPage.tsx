@@ -94,6 +94,10 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
           <LossSection />
           <GradientSection />
           <UpdateSection />
+          <section className="live" aria-label="The last step, with numbers">
+            <h3>The last step, with its numbers</h3>
+            <LiveMath view={view} />
+          </section>
           <BatchSection n={N_POINTS} />
           <LearningRateSection lambdaMax={curvature.lambdaMax} lambdaMin={curvature.lambdaMin} />
         </div>
@@ -203,10 +207,6 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
             logScale={v.log}
             title="Loss against training step"
           />
-        </section>
-        <section className="live" aria-label="The last step, with numbers">
-          <h2>The last step, with its numbers</h2>
-          <LiveMath view={view} />
         </section>
       </div>
     </main>
