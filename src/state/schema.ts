@@ -11,6 +11,14 @@ export interface NumberParam {
   /** Slider moves in log10 space (learning rates). */
   log?: boolean;
 }
+/** A number that may be absent (null): "use the context's own default", e.g. a surface's start point. */
+export interface OptionalNumberParam {
+  kind: 'optional-number';
+  min: number;
+  max: number;
+  default: null;
+  log?: boolean;
+}
 export interface IntParam {
   kind: 'int';
   min: number;
@@ -26,14 +34,26 @@ export interface BoolParam {
   kind: 'bool';
   default: boolean;
 }
-export type ParamSpec = NumberParam | IntParam | EnumParam<readonly string[]> | BoolParam;
+/** A subset of options, written comma-separated (racers=sgd,adam). */
+export interface SetParam<O extends readonly string[]> {
+  kind: 'set';
+  options: O;
+  default: readonly O[number][];
+  /** At least this many must stay chosen. */
+  min?: number;
+}
+export type ParamSpec = NumberParam | OptionalNumberParam | IntParam | EnumParam<readonly string[]> | BoolParam | SetParam<readonly string[]>;
 export type SchemaTable = Record<string, ParamSpec>;
 
 export type ValueOf<P extends ParamSpec> = P extends { kind: 'enum'; options: readonly (infer S)[] }
   ? S
-  : P extends BoolParam
-    ? boolean
-    : number;
+  : P extends { kind: 'set'; options: readonly (infer S)[] }
+    ? readonly S[]
+    : P extends BoolParam
+      ? boolean
+      : P extends OptionalNumberParam
+        ? number | null
+        : number;
 export type ValuesOf<T extends SchemaTable> = { [K in keyof T]: ValueOf<T[K]> };
 
 export interface Parsed<T extends SchemaTable> {
@@ -60,11 +80,23 @@ function parseOne(key: string, p: ParamSpec, raw: string, notices: string[]): un
       notices.push(`Ignored ${key}=${show(raw)}: expected 1 or 0.`);
       return p.default;
     }
+    case 'set': {
+      const parts = raw.split(',').filter((x) => x !== '');
+      const known = (p.options as readonly string[]).filter((o) => parts.includes(o));
+      const unknown = parts.filter((x) => !(p.options as readonly string[]).includes(x));
+      if (unknown.length > 0) notices.push(`Ignored ${show(unknown.join(','))} in ${key}: expected some of ${p.options.join(', ')}.`);
+      if (known.length < (p.min ?? 0)) {
+        notices.push(`${key} needs at least ${p.min ?? 0}; using the default.`);
+        return p.default;
+      }
+      return known;
+    }
     case 'enum': {
       if ((p.options as readonly string[]).includes(raw)) return raw;
       notices.push(`Ignored ${key}=${show(raw)}: expected one of ${p.options.join(', ')}.`);
       return p.default;
     }
+    case 'optional-number':
     case 'number':
     case 'int': {
       const trimmed = raw.trim();
@@ -102,7 +134,8 @@ export function sanitize<T extends SchemaTable, K extends keyof T & string>(
 ): ValuesOf<T>[K] {
   const p = table[key]!;
   const notices: string[] = [];
-  return parseOne(key, p, typeof value === 'boolean' ? (value ? '1' : '0') : String(value), notices) as ValuesOf<T>[K];
+  const raw = typeof value === 'boolean' ? (value ? '1' : '0') : Array.isArray(value) ? value.join(',') : String(value);
+  return parseOne(key, p, raw, notices) as ValuesOf<T>[K];
 }
 
 /** Only the values that differ from the defaults, so links stay short. */
@@ -110,7 +143,12 @@ export function serializeParams<T extends SchemaTable>(table: T, values: ValuesO
   const out = new URLSearchParams();
   for (const [key, p] of Object.entries(table)) {
     const v = (values as Record<string, unknown>)[key];
-    if (v === p.default || v === undefined) continue;
+    if (v === p.default || v === undefined || v === null) continue;
+    if (Array.isArray(v)) {
+      const ordered = (p as SetParam<readonly string[]>).options.filter((o) => v.includes(o));
+      if (ordered.join(',') !== [...(p.default as readonly string[])].join(',')) out.set(key, ordered.join(','));
+      continue;
+    }
     out.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }
   return out;

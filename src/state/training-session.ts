@@ -47,6 +47,7 @@ export class TrainingSession<K extends TaskKind> {
     seriesVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(e: EngineEvent<K>) => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastNotify = 0;
   private readonly client: EngineClient<K>;
@@ -91,7 +92,17 @@ export class TrainingSession<K extends TaskKind> {
     }, wait);
   }
 
+  /**
+   * Every engine event as it arrives (not coalesced), for lessons that keep their
+   * own histories, e.g. the optimiser race's paths. Called before the store updates.
+   */
+  subscribeEvents = (l: (e: EngineEvent<K>) => void): (() => void) => {
+    this.eventListeners.add(l);
+    return () => this.eventListeners.delete(l);
+  };
+
   private onEvent(e: EngineEvent<K>): void {
+    this.eventListeners.forEach((l) => l(e));
     switch (e.type) {
       case 'backend':
         setBackendStatus({ info: e.info, fallbackReason: e.fallbackReason ?? null });
@@ -168,6 +179,11 @@ export class TrainingSession<K extends TaskKind> {
       this.update({ phase: 'ready', step: 0, loss: null, divergence: null, seriesVersion: this.loss.version });
       await api.reset(spec);
     });
+  }
+
+  /** Slow motion: at most this many steps a second (Infinity: as fast as it goes). */
+  setMaxStepsPerSec(v: number): Promise<void> {
+    return this.run(async () => (await this.client.api()).setMaxStepsPerSec(v));
   }
 
   setHyper(h: Partial<HyperOf<K>>): Promise<void> {

@@ -5,12 +5,14 @@
  */
 import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { LinRegHyper, LinRegSpec, LinRegView } from '../ml/tasks/linear-regression';
+import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
 import type { Divergence } from '../ml/train/divergence';
 import type { MetricsBatch } from '../ml/train/loop';
 
 /** Every kind of model the engine can train: its spec, live hyperparameters and view. */
 export interface TaskTypes {
   linreg: { spec: LinRegSpec; hyper: LinRegHyper; view: LinRegView };
+  'surface-race': { spec: SurfaceRaceSpec; hyper: SurfaceRaceHyper; view: SurfaceRaceView };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];

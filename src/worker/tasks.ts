@@ -1,5 +1,6 @@
 /** Name → factory map of every trainable task (the worker's model registry). */
 import { LinearRegressionTask } from '../ml/tasks/linear-regression';
+import { SurfaceRaceTask } from '../ml/tasks/surface-race';
 import type { TrainTask } from '../ml/tasks/task';
 import type { BackendName } from '../ml/backend-names';
 import type { HyperOf, SpecOf, TaskKind, ViewOf } from './protocol';
@@ -13,6 +14,10 @@ interface TaskEntry<K extends TaskKind> {
 export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
   linreg: {
     create: (spec, hyper) => new LinearRegressionTask(spec, hyper),
+    unsupportedBackends: [],
+  },
+  'surface-race': {
+    create: (spec, hyper) => new SurfaceRaceTask(spec, hyper),
     unsupportedBackends: [],
   },
 };

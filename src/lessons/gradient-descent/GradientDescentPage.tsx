@@ -1,4 +1,7 @@
-import { useEffect, useEffectEvent, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { PathBuffer } from '../../charts/path-buffer';
+import { SurfaceExplorer } from './explorer/SurfaceExplorer';
+import { EXPLORER_PARAMS } from './explorer/params';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
@@ -44,9 +47,27 @@ function specOf(v: Values): LinRegSpec {
 
 export function GradientDescentPage({ params, setParams, backend, globalNotices }: Props) {
   const parsed = parseParams(GD_PARAMS, params);
+  const explorer = parseParams(EXPLORER_PARAMS, params);
   const v = parsed.values;
   const [session, state] = useTrainingSession<'linreg'>();
   const view = state.view as LinRegView | null;
+
+  // The regression's (w, b) after every report, for drawing its path on its own loss surface.
+  const [wbPath] = useState(() => new PathBuffer(20_000));
+  const [wbVersion, setWbVersion] = useState(0);
+  useEffect(
+    () =>
+      session.subscribeEvents((e) => {
+        if (e.type === 'ready') wbPath.clear();
+        const view = e.type === 'ready' || e.type === 'diverged' ? e.view : e.type === 'metrics' ? e.batch.view : null;
+        if (!view) return;
+        const lv = view as LinRegView;
+        if (e.type === 'metrics') wbPath.push(lv.prevW, lv.prevB);
+        wbPath.push(lv.w, lv.b);
+        setWbVersion((n) => n + 1);
+      }),
+    [session, wbPath],
+  );
 
   const { noise, seed } = v;
   const data = useMemo(() => generateLinear({ n: N_POINTS, noise, seed }), [noise, seed]);
@@ -57,6 +78,18 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
     const p = new URLSearchParams(params);
     for (const k of Object.keys(GD_PARAMS)) p.delete(k);
     serializeParams(GD_PARAMS, { ...v, ...patch }).forEach((val, k) => p.set(k, val));
+    setParams(p);
+  };
+  const updateExplorer = (patch: Partial<ValuesOf<typeof EXPLORER_PARAMS>>) => {
+    const p = new URLSearchParams(params);
+    for (const k of Object.keys(EXPLORER_PARAMS)) p.delete(k);
+    serializeParams(EXPLORER_PARAMS, { ...explorer.values, ...patch }).forEach((val, k) => p.set(k, val));
+    setParams(p);
+  };
+  const applyExperiment = (set: Record<string, string>) => {
+    const p = new URLSearchParams(params);
+    for (const k of Object.keys(EXPLORER_PARAMS)) p.delete(k);
+    for (const [k, val] of Object.entries(set)) p.set(k, val);
     setParams(p);
   };
 
@@ -87,7 +120,7 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
         Fit a straight line to noisy data by repeatedly stepping downhill on the loss. Change the learning rate, the
         batch size or the optimiser while it trains and watch the line, the numbers and the loss curve respond.
       </p>
-      <Notices notices={[...globalNotices, ...parsed.notices]} />
+      <Notices notices={[...globalNotices, ...parsed.notices, ...explorer.notices]} />
       <div className="lesson-grid">
         <div className="prose">
           <ModelSection noise={v.noise} n={N_POINTS} />
@@ -209,6 +242,15 @@ export function GradientDescentPage({ params, setParams, backend, globalNotices 
           />
         </section>
       </div>
+      <SurfaceExplorer
+        values={explorer.values}
+        update={updateExplorer}
+        applyExperiment={applyExperiment}
+        backend={backend}
+        regression={{ noise: v.noise, seed: v.seed }}
+        regressionPath={wbPath}
+        regressionVersion={wbVersion}
+      />
     </main>
   );
 }

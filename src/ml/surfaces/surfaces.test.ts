@@ -41,10 +41,12 @@ describe('loss surfaces', () => {
     },
   );
 
-  it.each(all.map((s) => [s.id, s] as const))('%s: minima are at f = 0 with zero gradient and rise all round', (_n, s) => {
+  it.each(all.map((s) => [s.id, s] as const))('%s: minima are at f = 0 (regression: the noise floor) with zero gradient and rise all round', (_n, s) => {
     expect(s.minima.length).toBeGreaterThan(0);
     for (const m of s.minima) {
-      expect(Math.abs(s.evaluate(m.x, m.y))).toBeLessThan(1e-12);
+      // The regression loss bottoms out at the mean squared noise (σ = 0.5 → ≈ 0.25), not 0.
+      if (s.id === 'regression') expect(s.evaluate(m.x, m.y)).toBeGreaterThan(0.15);
+      else expect(Math.abs(s.evaluate(m.x, m.y))).toBeLessThan(1e-12);
       const [gx, gy] = s.gradient(m.x, m.y);
       expect(Math.hypot(gx, gy)).toBeLessThan(1e-6);
       for (let k = 0; k < 8; k++) {

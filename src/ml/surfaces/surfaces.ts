@@ -1,267 +1,68 @@
 import * as tf from '@tensorflow/tfjs';
+import { generateLinear } from '../../datasets/linear';
+import {
+  createSurfaceInfo,
+  DEFAULT_SURFACE_PARAMS,
+  CONDITION_RANGE,
+  REGRESSION_POINTS,
+  type SurfaceId,
+  type SurfaceInfo,
+  type SurfaceParams,
+} from './surface-info';
+
+export * from './surface-info';
 
 /**
- * Two-dimensional loss surfaces f(x, y) for the "optimisers race" lesson.
- *
- * Each surface comes three ways, and a test keeps them in agreement:
- * - `lossXY(x, y)`: tfjs ops, elementwise, so tfjs autodiff gives the gradient the
- *   optimisers use (and a whole grid can be evaluated in one call);
- * - `evaluate(x, y)`: plain JS, for heatmaps drawn on the main thread;
- * - `gradient(x, y)`: the analytic gradient in plain JS (arrows, tests).
- *
- * Every surface here has minimum value 0, so a loss axis can be logarithmic.
+ * The tfjs half of each surface (see surface-info.ts for the rest): the same f,
+ * built from tf ops so tfjs autodiff gives the gradient the optimisers follow.
+ * A test keeps `lossXY`, `evaluate` and `gradient` in agreement.
  */
-
-export const SURFACES = ['bowl', 'rosenbrock', 'himmelblau', 'saddle'] as const;
-export type SurfaceId = (typeof SURFACES)[number];
-
-export const SURFACE_LABELS: Record<SurfaceId, string> = {
-  bowl: 'Quadratic bowl',
-  rosenbrock: 'Rosenbrock valley',
-  himmelblau: 'Himmelblau (four minima)',
-  saddle: 'Saddle point',
-};
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface ViewBox {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-export type CriticalKind = 'saddle' | 'max';
-
-export interface Surface {
-  id: SurfaceId;
-  label: string;
-  /** The formula in KaTeX, for the page. */
-  tex: string;
+export interface Surface extends SurfaceInfo {
   /** f(x, y) elementwise on tensors of the same (or broadcastable) shape. */
   lossXY(x: tf.Tensor, y: tf.Tensor): tf.Tensor;
   /** f at p = [x, y], as a scalar tfjs can differentiate with respect to p. */
   loss(p: tf.Tensor1D): tf.Scalar;
-  evaluate(x: number, y: number): number;
-  /** ∇f = [∂f/∂x, ∂f/∂y], analytic. */
-  gradient(x: number, y: number): [number, number];
-  box: ViewBox;
-  start: Point;
-  /** Global (and, where marked by the surface, local) minima, all with f = 0 here. */
-  minima: readonly Point[];
-  /** The other points where ∇f = 0: saddles and local maxima (for drawing). */
-  critical: readonly (Point & { kind: CriticalKind })[];
-  /**
-   * A learning rate that works from `start`, for two families: `gradient` is for SGD,
-   * Momentum and Nesterov (their step is α·g, so it must stay below 2/λmax of the
-   * Hessian near the minimum); `adaptive` is for RMSProp and Adam (their step is
-   * roughly α in each coordinate, whatever the gradient's size).
-   */
-  suggestedLearningRate: { gradient: number; adaptive: number };
 }
 
-export interface SurfaceParams {
-  /** Bowl only: κ = λmax/λmin of the Hessian, 1…100. */
-  condition: number;
-}
+type LossXY = Surface['lossXY'];
 
-export const DEFAULT_SURFACE_PARAMS: SurfaceParams = { condition: 10 };
-export const CONDITION_RANGE = { min: 1, max: 100 } as const;
-
-export function createSurface(id: SurfaceId, params: Partial<SurfaceParams> = {}): Surface {
+function tfForm(id: SurfaceId, params: SurfaceParams): LossXY {
   switch (id) {
-    case 'bowl':
-      return bowl({ ...DEFAULT_SURFACE_PARAMS, ...params });
+    case 'bowl': {
+      const k = Math.min(CONDITION_RANGE.max, Math.max(CONDITION_RANGE.min, params.condition));
+      return (x, y) => tf.mul(0.5, tf.add(tf.square(x), tf.mul(k, tf.square(y))));
+    }
     case 'rosenbrock':
-      return rosenbrock();
+      return (x, y) => tf.add(tf.square(tf.sub(1, x)), tf.mul(100, tf.square(tf.sub(y, tf.square(x)))));
     case 'himmelblau':
-      return himmelblau();
+      return (x, y) =>
+        tf.add(tf.square(tf.sub(tf.add(tf.square(x), y), 11)), tf.square(tf.sub(tf.add(x, tf.square(y)), 7)));
     case 'saddle':
-      return saddle();
-  }
-}
-
-/** Builds `loss(p)` from the elementwise form: split p = [x, y] and apply it. */
-function fromXY(lossXY: Surface['lossXY']): Surface['loss'] {
-  return (p) => {
-    const [x, y] = tf.unstack(p) as [tf.Scalar, tf.Scalar];
-    return lossXY(x, y) as tf.Scalar;
-  };
-}
-
-/**
- * f = ½(λ₁x² + λ₂y²) with λ₁ = 1, λ₂ = κ. The Hessian is diag(1, κ), so plain
- * gradient descent is stable only for α < 2/κ, and with such an α it crawls
- * along x at the rate (1 − α) per step: an ill-conditioned valley in its
- * simplest form. The gradient is (x, κy).
- */
-export function bowl(params: SurfaceParams): Surface {
-  const k = clampCondition(params.condition);
-  const lossXY = (x: tf.Tensor, y: tf.Tensor): tf.Tensor =>
-    tf.mul(0.5, tf.add(tf.square(x), tf.mul(k, tf.square(y))));
-  return {
-    id: 'bowl',
-    label: SURFACE_LABELS.bowl,
-    tex: `f(x,y) = \\tfrac12\\left(x^2 + ${fmt(k)}\\,y^2\\right)`,
-    lossXY,
-    loss: fromXY(lossXY),
-    evaluate: (x, y) => 0.5 * (x * x + k * y * y),
-    gradient: (x, y) => [x, k * y],
-    box: { xMin: -5, xMax: 5, yMin: -3, yMax: 3 },
-    start: { x: -4, y: 2 },
-    minima: [{ x: 0, y: 0 }],
-    critical: [],
-    // ½ of the stability limit 2/κ; κ = 10 gives 0.05.
-    suggestedLearningRate: { gradient: 0.5 / k, adaptive: 0.1 },
-  };
-}
-
-/**
- * The classic Rosenbrock function (a = 1, b = 100): f = (1 − x)² + 100(y − x²)².
- * A curved, flat-bottomed valley along y = x²; finding the valley is easy,
- * following it to the minimum at (1, 1) is slow. The Hessian at the minimum,
- * [[802, −400], [−400, 200]], has λmax ≈ 1001.6 and λmin ≈ 0.4, so GD needs
- * α < 0.002. ∇f = (−2(1 − x) − 400x(y − x²), 200(y − x²)).
- */
-export function rosenbrock(): Surface {
-  const lossXY = (x: tf.Tensor, y: tf.Tensor): tf.Tensor =>
-    tf.add(tf.square(tf.sub(1, x)), tf.mul(100, tf.square(tf.sub(y, tf.square(x)))));
-  return {
-    id: 'rosenbrock',
-    label: SURFACE_LABELS.rosenbrock,
-    tex: 'f(x,y) = (1 - x)^2 + 100\\,(y - x^2)^2',
-    lossXY,
-    loss: fromXY(lossXY),
-    evaluate: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
-    gradient: (x, y) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
-    box: { xMin: -2, xMax: 2, yMin: -1, yMax: 3 },
-    // The customary start of the Rosenbrock benchmark.
-    start: { x: -1.2, y: 1 },
-    minima: [{ x: 1, y: 1 }],
-    critical: [],
-    suggestedLearningRate: { gradient: 0.001, adaptive: 0.02 },
-  };
-}
-
-/**
- * Himmelblau's function f = (x² + y − 11)² + (x + y² − 7)²: four global minima
- * (all f = 0), one local maximum near (−0.27, −0.92) and four saddles. Which
- * minimum a racer ends in depends on its path, so optimisers started together
- * can finish apart. Critical points below were found by Newton's method to 1e-9.
- * ∇f = (4x(x² + y − 11) + 2(x + y² − 7), 2(x² + y − 11) + 4y(x + y² − 7)).
- */
-export function himmelblau(): Surface {
-  const lossXY = (x: tf.Tensor, y: tf.Tensor): tf.Tensor =>
-    tf.add(
-      tf.square(tf.sub(tf.add(tf.square(x), y), 11)),
-      tf.square(tf.sub(tf.add(x, tf.square(y)), 7)),
-    );
-  return {
-    id: 'himmelblau',
-    label: SURFACE_LABELS.himmelblau,
-    tex: 'f(x,y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2',
-    lossXY,
-    loss: fromXY(lossXY),
-    evaluate: (x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
-    gradient: (x, y) => {
-      const a = x * x + y - 11;
-      const b = x + y * y - 7;
-      return [4 * x * a + 2 * b, 2 * a + 4 * y * b];
-    },
-    box: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
-    // From the origin, at the suggested rates, SGD, Nesterov, RMSProp and Adam settle
-    // in (3, 2) while Momentum overshoots into (3.58, −1.85): same start, different ends.
-    start: { x: 0, y: 0 },
-    minima: [
-      { x: 3, y: 2 },
-      { x: -2.805118087, y: 3.131312518 },
-      { x: -3.779310253, y: -3.283185991 },
-      { x: 3.58442834, y: -1.848126527 },
-    ],
-    critical: [
-      { x: -0.270844591, y: -0.923038556, kind: 'max' },
-      { x: 0.086677505, y: 2.884254701, kind: 'saddle' },
-      { x: -3.073025751, y: -0.081353044, kind: 'saddle' },
-      { x: 3.385154184, y: 0.07385188, kind: 'saddle' },
-      { x: -0.127961347, y: -1.95371498, kind: 'saddle' },
-    ],
-    // The steepest minimum, (−3.78, −3.28), has λmax ≈ 133: GD needs α < 0.015.
-    suggestedLearningRate: { gradient: 0.005, adaptive: 0.05 },
-  };
-}
-
-/**
- * A double well with a saddle between: f = ¼(x² − 1)² + ½y²
- * (= x⁴/4 − x²/2 + y²/2 + ¼, shifted so the minima are at f = 0).
- * Minima at (±1, 0); a saddle at the origin, f = ¼, with Hessian diag(−1, 1).
- *
- * Why this one teaches "plain GD stalls near a saddle": started at (ε, y₀) with
- * small ε, gradient descent first slides down y (the Hessian's +1 direction)
- * straight into the saddle, where the gradient is ≈ 0. Near it x grows only by
- * the factor (1 + α) per step, so leaving takes about ln(1/ε)/α steps: the loss
- * sits on a plateau at ¼ and the racer appears stuck. Momentum builds speed
- * along x and leaves sooner; Adam and RMSProp rescale the tiny x-gradient to a
- * full-size step and leave at once. Started with ε = 0 exactly, every optimiser
- * converges to the saddle, unless gradient noise is on. Unlike x² − y² it is
- * bounded below, so nobody runs off to −∞.
- * ∇f = (x(x² − 1), y).
- */
-export function saddle(): Surface {
-  const lossXY = (x: tf.Tensor, y: tf.Tensor): tf.Tensor =>
-    tf.add(tf.mul(0.25, tf.square(tf.sub(tf.square(x), 1))), tf.mul(0.5, tf.square(y)));
-  return {
-    id: 'saddle',
-    label: SURFACE_LABELS.saddle,
-    tex: 'f(x,y) = \\tfrac14\\left(x^2 - 1\\right)^2 + \\tfrac12\\,y^2',
-    lossXY,
-    loss: fromXY(lossXY),
-    evaluate: (x, y) => 0.25 * (x * x - 1) ** 2 + 0.5 * y * y,
-    gradient: (x, y) => [x * (x * x - 1), y],
-    box: { xMin: -2, xMax: 2, yMin: -2, yMax: 2 },
-    start: { x: 0.001, y: 1.5 },
-    minima: [
-      { x: -1, y: 0 },
-      { x: 1, y: 0 },
-    ],
-    critical: [{ x: 0, y: 0, kind: 'saddle' }],
-    // λmax at the minima is 2 (f_xx = 3x² − 1), so GD needs α < 1.
-    suggestedLearningRate: { gradient: 0.1, adaptive: 0.05 },
-  };
-}
-
-/**
- * f on an nx × ny grid spanning the box corners, row-major, ready for ImageData:
- * `values[j * nx + i] = f(x_i, y_j)` with x_i = xMin + i·(xMax − xMin)/(nx − 1)
- * and y_j = yMax − j·(yMax − yMin)/(ny − 1) — row 0 is the top edge (yMax),
- * as on a canvas. A single column or row sits at the box's centre line.
- */
-export function gridValues(surface: Surface, box: ViewBox, nx: number, ny: number): Float32Array {
-  const cols = Math.max(1, Math.floor(nx));
-  const rows = Math.max(1, Math.floor(ny));
-  const out = new Float32Array(cols * rows);
-  for (let j = 0; j < rows; j++) {
-    const y = gridCoord(box.yMax, box.yMin, j, rows);
-    for (let i = 0; i < cols; i++) {
-      out[j * cols + i] = surface.evaluate(gridCoord(box.xMin, box.xMax, i, cols), y);
+      return (x, y) => tf.add(tf.mul(0.25, tf.square(tf.sub(tf.square(x), 1))), tf.mul(0.5, tf.square(y)));
+    case 'regression': {
+      const { xs, ys } = generateLinear({ n: REGRESSION_POINTS, noise: params.noise, seed: params.seed });
+      // (w, b) of any shape S → mean over the data axis of (w·xᵢ + b − yᵢ)², shape S.
+      return (w, b) =>
+        tf.tidy(() => {
+          const dx = tf.tensor1d(xs);
+          const dy = tf.tensor1d(ys);
+          const pred = tf.add(tf.mul(tf.expandDims(w, -1), dx), tf.expandDims(b, -1));
+          return tf.mean(tf.square(tf.sub(pred, dy)), -1);
+        });
     }
   }
-  return out;
 }
 
-/** The i-th of n evenly spaced values from `from` to `to` (both included); the middle if n = 1. */
-export function gridCoord(from: number, to: number, i: number, n: number): number {
-  return n === 1 ? (from + to) / 2 : from + (i * (to - from)) / (n - 1);
-}
-
-function clampCondition(k: number): number {
-  if (!Number.isFinite(k)) return DEFAULT_SURFACE_PARAMS.condition;
-  return Math.min(CONDITION_RANGE.max, Math.max(CONDITION_RANGE.min, k));
-}
-
-/** A number as short TeX: 10, 2.5, 33.33. */
-function fmt(v: number): string {
-  return String(Math.round(v * 100) / 100);
+export function createSurface(id: SurfaceId, params: Partial<SurfaceParams> = {}): Surface {
+  const p = { ...DEFAULT_SURFACE_PARAMS, ...params };
+  if (!Number.isFinite(p.condition)) p.condition = DEFAULT_SURFACE_PARAMS.condition;
+  const lossXY = tfForm(id, p);
+  return {
+    ...createSurfaceInfo(id, params),
+    lossXY,
+    loss: (pt) => {
+      const [x, y] = tf.unstack(pt) as [tf.Scalar, tf.Scalar];
+      return lossXY(x, y) as tf.Scalar;
+    },
+  };
 }

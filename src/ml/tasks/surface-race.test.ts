@@ -351,6 +351,8 @@ describe('surface race: divergence is per racer', () => {
     const l2 = task.step();
     expect((await l2.data())[0]).toBe(Infinity);
     l2.dispose();
+    // The step's trail row is held until the next view; after it, nothing is left over.
+    expect((await task.view()).trail.steps).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
     task.dispose();
   });
@@ -445,20 +447,53 @@ describe('surface race: tensor discipline', () => {
     const start = tf.memory().numTensors;
     const task = new SurfaceRaceTask(bowlSpec(RACE_OPTIMIZERS), hyper({ noise: 0.1 }));
     task.step().dispose(); // optimisers create their slot variables on the first step
+    await task.view(); // unviewed steps' trail rows are held until a view: count after one
     const afterFirst = tf.memory().numTensors;
     for (let i = 0; i < 99; i++) {
       task.step().dispose();
       if (i % 10 === 0) await task.view();
     }
     await task.exportWeights();
+    await task.view();
     expect(tf.memory().numTensors).toBe(afterFirst);
     task.setHyper({ learningRate: 0.02, momentum: 0.8, beta1: 0.8, beta2: 0.99, rmsDecay: 0.8 });
     task.step().dispose();
+    await task.view();
     expect(tf.memory().numTensors).toBe(afterFirst);
     task.importWeights(await task.exportWeights());
     task.step().dispose();
+    await task.view();
     expect(tf.memory().numTensors).toBe(afterFirst);
     task.dispose();
     expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
+describe('race trail', () => {
+  it('reports every step since the last view: positions after, loss before each step', async () => {
+    const task = new SurfaceRaceTask(bowlSpec(['sgd', 'adam']), hyper({ learningRate: 0.05 }));
+    for (let i = 0; i < 5; i++) {
+      const before = (await task.view()).racers.map((r) => r.loss);
+      task.step().dispose();
+      const v1 = await task.view();
+      expect(v1.trail.steps).toBe(1);
+      expect(v1.trail.firstStep).toBe(i + 1);
+      v1.racers.forEach((r, k) => {
+        expect(v1.trail.data[k * 3]).toBeCloseTo(r.x, 6);
+        expect(v1.trail.data[k * 3 + 1]).toBeCloseTo(r.y, 6);
+        expect(v1.trail.data[k * 3 + 2]).toBeCloseTo(before[k]!, 5);
+      });
+    }
+    // Now 7 steps without a view: the next view carries all 7.
+    for (let i = 0; i < 7; i++) task.step().dispose();
+    const v = await task.view();
+    expect(v.trail.steps).toBe(7);
+    expect(v.trail.firstStep).toBe(6);
+    expect(v.trail.racers).toBe(2);
+    const last = v.trail.data.subarray(6 * 2 * 3);
+    expect(last[0]).toBeCloseTo(v.racers[0]!.x, 6);
+    expect(last[4]).toBeCloseTo(v.racers[1]!.y, 6);
+    expect((await task.view()).trail.steps).toBe(0);
+    task.dispose();
   });
 });

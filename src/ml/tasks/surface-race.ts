@@ -50,12 +50,30 @@ export interface RacerView {
   learningRate: number;
 }
 
+/**
+ * Every step since the previous view, so the page can draw complete paths and
+ * loss curves however many steps ran between two views.
+ * data[(t · racers + r) · 3 + k], k = 0, 1, 2 → x, y after step firstStep + t, and f
+ * at the position that step started from (+∞ for a racer that has stopped).
+ */
+export interface RaceTrail {
+  firstStep: number;
+  steps: number;
+  racers: number;
+  data: Float32Array;
+}
+
 export interface SurfaceRaceView {
   surface: SurfaceId;
   /** step() calls since the task was built. */
   step: number;
   racers: RacerView[];
+  start: Point;
+  trail: RaceTrail;
 }
+
+/** At most this many unviewed steps are kept on the device; older ones are dropped. */
+export const TRAIL_CAPACITY = 4096;
 
 /** A racer whose |x| or |y| would exceed this (or whose loss is not finite) has diverged. */
 export const RACER_BOUND = 1e6;
@@ -93,6 +111,8 @@ export class SurfaceRaceTask implements TrainTask<SurfaceRaceHyper, SurfaceRaceV
   private readonly racers: Racer[];
   private hyper: SurfaceRaceHyper;
   private steps = 0;
+  /** One [racers, 3] tensor per step not yet viewed. */
+  private trail: tf.Tensor2D[] = [];
 
   constructor(spec: SurfaceRaceSpec, hyper: SurfaceRaceHyper) {
     if (spec.racers.length === 0) throw new RangeError('a race needs at least one optimiser');
@@ -140,10 +160,38 @@ export class SurfaceRaceTask implements TrainTask<SurfaceRaceHyper, SurfaceRaceV
   step(): tf.Scalar {
     this.steps++;
     const losses: tf.Scalar[] = [];
-    for (const r of this.racers) if (!r.stopped) losses.push(this.stepRacer(r));
-    const leader = tf.tidy(() => (losses.length > 0 ? tf.min(tf.stack(losses)) : tf.scalar(Infinity)));
+    const perRacer = this.racers.map((r) => {
+      if (r.stopped) return null;
+      const l = this.stepRacer(r);
+      losses.push(l);
+      return l;
+    });
+    const leader = tf.tidy(() => {
+      this.trail.push(
+        tf.keep(
+          tf.stack(
+            this.racers.map((r, i) => tf.concat([r.pos, tf.reshape(perRacer[i] ?? tf.scalar(Infinity), [1])])),
+          ) as tf.Tensor2D,
+        ),
+      );
+      return losses.length > 0 ? tf.min(tf.stack(losses)) : tf.scalar(Infinity);
+    });
+    if (this.trail.length > TRAIL_CAPACITY) this.trail.shift()?.dispose();
     tf.dispose(losses);
     return leader as tf.Scalar;
+  }
+
+  /** Read and clear the steps recorded since the last call. */
+  private async takeTrail(): Promise<RaceTrail> {
+    const pending = this.trail;
+    this.trail = [];
+    const racers = this.racers.length;
+    if (pending.length === 0) return { firstStep: this.steps + 1, steps: 0, racers, data: new Float32Array(0) };
+    const stacked = tf.stack(pending);
+    tf.dispose(pending);
+    const data = (await stacked.data()) as Float32Array;
+    stacked.dispose();
+    return { firstStep: this.steps - pending.length + 1, steps: pending.length, racers, data };
   }
 
   /** One optimiser step of one racer; returns its pre-step loss, or +∞ if it has diverged. */
@@ -172,10 +220,13 @@ export class SurfaceRaceTask implements TrainTask<SurfaceRaceHyper, SurfaceRaceV
   }
 
   async view(): Promise<SurfaceRaceView> {
-    const rows = await this.readRacers();
+    const steps = this.steps;
+    const [rows, trail] = await Promise.all([this.readRacers(), this.takeTrail()]);
     return {
       surface: this.surface.id,
-      step: this.steps,
+      step: steps,
+      start: this.start,
+      trail,
       racers: this.racers.map((r, i) => {
         const row = rows[i]!;
         return {
@@ -240,6 +291,8 @@ export class SurfaceRaceTask implements TrainTask<SurfaceRaceHyper, SurfaceRaceV
   }
 
   dispose(): void {
+    tf.dispose(this.trail);
+    this.trail = [];
     for (const r of this.racers) {
       r.opt.dispose();
       tf.dispose([r.pos, r.alive]);

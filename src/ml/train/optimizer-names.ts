@@ -7,3 +7,16 @@ export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   momentum: 'Momentum',
   adam: 'Adam',
 };
+
+/** The optimisers of the loss-surface race (see optimizers.ts for their exact tfjs update rules). */
+export const RACE_OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'] as const;
+export type RaceOptimizerName = (typeof RACE_OPTIMIZERS)[number];
+
+export const RACE_OPTIMIZER_LABELS: Record<RaceOptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  nesterov: 'Nesterov',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+};
+

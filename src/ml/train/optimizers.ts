@@ -1,8 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 
-import type { OptimizerName } from './optimizer-names';
+import type { OptimizerName, RaceOptimizerName } from './optimizer-names';
 
-export { OPTIMIZERS, OPTIMIZER_LABELS, type OptimizerName } from './optimizer-names';
+export {
+  OPTIMIZERS,
+  OPTIMIZER_LABELS,
+  RACE_OPTIMIZERS,
+  RACE_OPTIMIZER_LABELS,
+  type OptimizerName,
+  type RaceOptimizerName,
+} from './optimizer-names';
 
 export interface OptimizerSettings {
   learningRate: number;
@@ -75,17 +82,6 @@ export function readLearningRate(opt: tf.Optimizer): number {
  *             θ ← θ − α · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)   (ε outside the root,
  *             after bias correction; t counts from 1)
  * ---------------------------------------------------------------------------------------- */
-
-export const RACE_OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'] as const;
-export type RaceOptimizerName = (typeof RACE_OPTIMIZERS)[number];
-
-export const RACE_OPTIMIZER_LABELS: Record<RaceOptimizerName, string> = {
-  sgd: 'SGD',
-  momentum: 'Momentum',
-  nesterov: 'Nesterov',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-};
 
 export interface RaceOptimizerSettings {
   learningRate: number;
