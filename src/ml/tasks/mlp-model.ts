@@ -1,0 +1,176 @@
+/**
+ * The MLP of the playground as raw tf.variables and a forward function (no tf.layers), so
+ * dropout, per-layer gradients and regularisation are ours to control. No DOM, no worker APIs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../../datasets/rng';
+
+export const MLP_ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
+export type MlpActivation = (typeof MLP_ACTIVATIONS)[number];
+
+/**
+ * What the output layer means and which loss trains it:
+ * - 'binary': one logit s, p(class 1) = σ(s), binary cross-entropy from the logit;
+ * - 'multiclass': C logits, softmax, categorical cross-entropy from the logits;
+ * - 'regression': one linear output ŷ, mean squared error mean((ŷ − y)²).
+ */
+export type MlpOutput = 'binary' | 'multiclass' | 'regression';
+
+export const MAX_HIDDEN_LAYERS = 6;
+export const MAX_NEURONS = 8;
+
+/** One dense layer: out = act(x · W + b), W is [fanIn, fanOut]. */
+export interface MlpLayer {
+  W: tf.Variable;
+  b: tf.Variable;
+}
+
+/** One point set on the device. */
+export interface DeviceSet {
+  n: number;
+  /** Features [n, F]. */
+  x: tf.Tensor2D;
+  /** Loss targets: 0/1 [n, 1] (binary), one-hot [n, C] (multiclass), values [n, 1] (regression). */
+  y: tf.Tensor2D;
+  /** Class indices, int32 [n] (classification; null for regression). */
+  labels: tf.Tensor1D | null;
+}
+
+export function outputKind(kind: 'classification' | 'regression', classes: number): MlpOutput {
+  if (kind === 'regression') return 'regression';
+  return classes > 2 ? 'multiclass' : 'binary';
+}
+
+/** Layer widths from the input features to the outputs, e.g. [2, 8, 8, 1]. */
+export function layerWidths(inputs: number, hidden: readonly number[], outputs: number): number[] {
+  if (inputs < 1) throw new RangeError('the network needs at least one input feature');
+  if (hidden.length > MAX_HIDDEN_LAYERS) throw new RangeError(`at most ${MAX_HIDDEN_LAYERS} hidden layers`);
+  for (const w of hidden) {
+    if (!Number.isInteger(w) || w < 1 || w > MAX_NEURONS) {
+      throw new RangeError(`a hidden layer has 1 … ${MAX_NEURONS} neurons, got ${w}`);
+    }
+  }
+  return [inputs, ...hidden, outputs];
+}
+
+/**
+ * Initial weights from the project's seeded generator (not tfjs's initialisers, which draw from
+ * their own global seeding). Hidden layers: He uniform, limit √(6 / fanIn), for ReLU; Glorot
+ * uniform, limit √(6 / (fanIn + fanOut)), for tanh, sigmoid and linear. The output layer is
+ * Glorot uniform. Biases start at 0.
+ */
+export function initialWeights(
+  widths: readonly number[],
+  activation: MlpActivation,
+  seed: number,
+): { W: Float32Array; b: Float32Array; shape: [number, number] }[] {
+  const rng = createRng(seed);
+  const out = [];
+  for (let l = 0; l + 1 < widths.length; l++) {
+    const fanIn = widths[l]!;
+    const fanOut = widths[l + 1]!;
+    const isOutput = l + 2 === widths.length;
+    const limit = !isOutput && activation === 'relu' ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut));
+    const W = new Float32Array(fanIn * fanOut);
+    for (let i = 0; i < W.length; i++) W[i] = limit * (2 * rng.next() - 1);
+    out.push({ W, b: new Float32Array(fanOut), shape: [fanIn, fanOut] as [number, number] });
+  }
+  return out;
+}
+
+/** tf.variables holding initialWeights; names carry `prefix` (tfjs variable names are global). */
+export function createLayers(widths: readonly number[], activation: MlpActivation, seed: number, prefix: string) {
+  // Inside tidy: each variable copies its initial tensor, which must then be freed.
+  return initialWeights(widths, activation, seed).map(
+    (w, l): MlpLayer =>
+      tf.tidy(() => ({
+        W: tf.variable(tf.tensor2d(w.W, w.shape), true, `${prefix}_W${l}`),
+        b: tf.variable(tf.tensor1d(w.b), true, `${prefix}_b${l}`),
+      })),
+  );
+}
+
+export function activate(x: tf.Tensor, a: MlpActivation): tf.Tensor {
+  switch (a) {
+    case 'relu':
+      return tf.relu(x);
+    case 'tanh':
+      return tf.tanh(x);
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    case 'linear':
+      return x;
+  }
+}
+
+export interface ForwardOptions {
+  /**
+   * Inverted dropout on every hidden layer's activations (training only): each unit is zeroed
+   * with probability `rate` and the survivors scaled by 1 / (1 − rate). The mask comes from
+   * tf.randomUniform with an explicit seed (drawn from the task's Rng), so runs are reproducible.
+   */
+  dropout?: { rate: number; seed: number } | null;
+  /** If given, receives each hidden layer's activations [m, width] (after dropout, if any). */
+  collect?: tf.Tensor2D[];
+}
+
+/** The output layer's raw values: logits for classification, ŷ for regression. Call inside tidy. */
+export function mlpForward(layers: readonly MlpLayer[], x: tf.Tensor2D, a: MlpActivation, opts: ForwardOptions = {}) {
+  let h: tf.Tensor2D = x;
+  layers.forEach((layer, l) => {
+    const z = tf.add(tf.matMul(h, layer.W), layer.b) as tf.Tensor2D;
+    if (l === layers.length - 1) {
+      h = z;
+      return;
+    }
+    h = activate(z, a) as tf.Tensor2D;
+    const d = opts.dropout;
+    if (d && d.rate > 0) {
+      const keep = tf.greaterEqual(tf.randomUniform(h.shape, 0, 1, 'float32', d.seed + l), d.rate);
+      h = tf.mul(h, tf.mul(tf.cast(keep, 'float32'), 1 / (1 - d.rate))) as tf.Tensor2D;
+    }
+    opts.collect?.push(h);
+  });
+  return h;
+}
+
+/**
+ * The data loss, averaged over the batch: binary cross-entropy from logits (tfjs computes
+ * max(s, 0) − s·y + log(1 + e^−|s|), stable for any s), softmax cross-entropy from logits
+ * (log-sum-exp inside), or the mean squared error.
+ * `y`: [m, 1] of 0/1 (binary), [m, C] one-hot (multiclass), [m, 1] targets (regression).
+ */
+export function dataLoss(out: MlpOutput, raw: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar {
+  switch (out) {
+    case 'binary':
+      return tf.losses.sigmoidCrossEntropy(y, raw) as tf.Scalar;
+    case 'multiclass':
+      return tf.losses.softmaxCrossEntropy(y, raw) as tf.Scalar;
+    case 'regression':
+      return tf.losses.meanSquaredError(y, raw) as tf.Scalar;
+  }
+}
+
+/** What the page draws from the output: p(class 1) [m, 1], class probabilities [m, C], or ŷ [m, 1]. */
+export function outputValues(out: MlpOutput, raw: tf.Tensor2D): tf.Tensor2D {
+  if (out === 'binary') return tf.sigmoid(raw);
+  if (out === 'multiclass') return tf.softmax(raw);
+  return raw;
+}
+
+/** Fraction of points whose predicted class (logit > 0, or arg-max) equals `labels` (int32 [m]). */
+export function accuracy(out: MlpOutput, raw: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  const pred = out === 'binary' ? tf.cast(tf.greater(raw.reshape([-1]), 0), 'int32') : tf.argMax(raw, 1);
+  return tf.mean(tf.cast(tf.equal(pred, labels), 'float32')) as tf.Scalar;
+}
+
+/** l1 · Σ|W| + l2 · ΣW² over the weight matrices (not the biases), or null when both are 0. */
+export function penalty(layers: readonly MlpLayer[], l1: number, l2: number): tf.Scalar | null {
+  if (l1 === 0 && l2 === 0) return null;
+  const terms: tf.Tensor[] = [];
+  for (const { W } of layers) {
+    if (l1 !== 0) terms.push(tf.mul(l1, tf.sum(tf.abs(W))));
+    if (l2 !== 0) terms.push(tf.mul(l2, tf.sum(tf.square(W))));
+  }
+  return tf.addN(terms) as tf.Scalar;
+}

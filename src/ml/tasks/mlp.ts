@@ -1,0 +1,266 @@
+/**
+ * The MLP playground's task (TensorFlow Playground, done in tfjs): 2-D points → chosen input
+ * features → 0–6 hidden layers of 1–8 units → logits / value, trained by mini-batches.
+ *
+ * Loss conventions:
+ * - step() returns the batch's DATA loss (cross-entropy or MSE, with dropout active), without the
+ *   l1/l2 penalty, so the loss curve is comparable across regularisation strengths and with the
+ *   test loss. The optimiser minimises data loss + penalty; the view reports the penalty apart.
+ * - Binary: sigmoid + binary cross-entropy from the logit; 3 classes: softmax cross-entropy from
+ *   the logits; regression: MSE = mean((ŷ − y)²). See mlp-model.ts.
+ * Live (setHyper): learning rate, batch size, optimiser, l1, l2, dropout. The architecture,
+ * activation, features and data are fixed per task: change them by building a new task from
+ * the same seed, which gives identical initial weights and batches.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { FeatureName } from '../../datasets/points2d-features';
+import { latticePoints } from '../../datasets/points2d-grid';
+import { POINTS2D_RANGE, type Points2D } from '../../datasets/points2d';
+import { buildPoints2D, type Points2DSpec } from '../../datasets/points2d-split';
+import { createRng, permutation, type Rng } from '../../datasets/rng';
+import { createOptimizer, readLearningRate, setLearningRate, type OptimizerName } from '../train/optimizers';
+import { disposeSet, featureTensor, toDevice } from './mlp-data';
+import { collectView, type MlpView } from './mlp-view';
+import {
+  createLayers,
+  dataLoss,
+  layerWidths,
+  mlpForward,
+  outputKind,
+  outputValues,
+  penalty,
+  type DeviceSet,
+  type MlpActivation,
+  type MlpLayer,
+  type MlpOutput,
+} from './mlp-model';
+import type { TrainTask, WeightSnapshot } from './task';
+
+export type { MlpView } from './mlp-view';
+
+export interface MlpSpec {
+  kind: 'mlp';
+  data: Points2DSpec;
+  features: FeatureName[];
+  /** Widths of the hidden layers: 0–6 layers of 1–8 units. */
+  hidden: number[];
+  activation: MlpActivation;
+  /** Seeds the initial weights, the batch order and the dropout masks. */
+  seed: number;
+  /** Side of the prediction lattice over [−6, 6]² (default 48). */
+  gridSize?: number;
+  /** Side of the per-neuron heatmaps (default 16; 0 leaves them out). */
+  neuronGridSize?: number;
+}
+
+export interface MlpHyper {
+  learningRate: number;
+  batchSize: number;
+  optimizer: OptimizerName;
+  /** Strength of l1 · Σ|W| and l2 · ΣW² over the weight matrices (not biases). */
+  l1: number;
+  l2: number;
+  /** Dropout rate on hidden activations during training, in [0, 0.9]. */
+  dropout: number;
+}
+
+export class MlpTask implements TrainTask<MlpHyper, MlpView> {
+  readonly train: Points2D;
+  readonly test: Points2D;
+  readonly output: MlpOutput;
+  readonly widths: number[];
+  private readonly layers: MlpLayer[];
+  private readonly trainSet: DeviceSet;
+  private readonly testSet: DeviceSet;
+  private readonly gridX: tf.Tensor2D;
+  private readonly neuronX: tf.Tensor2D | null;
+  private readonly batchRng: Rng;
+  private readonly dropRng: Rng;
+  private optimizer: tf.Optimizer;
+  private hyper: MlpHyper;
+  private order: Int32Array;
+  private cursor = 0;
+  private epoch = 0;
+  private steps = 0;
+  private lastNorms: tf.Tensor1D | null = null;
+  private lastLoss: tf.Scalar | null = null;
+
+  constructor(
+    readonly spec: MlpSpec,
+    hyper: MlpHyper,
+  ) {
+    const { train, test } = buildPoints2D(spec.data);
+    if (train.ys.length === 0) throw new RangeError('the training set is empty');
+    this.train = train;
+    this.test = test;
+    this.output = outputKind(train.kind, train.classes);
+    const outputs = this.output === 'multiclass' ? train.classes : 1;
+    this.widths = layerWidths(spec.features.length, spec.hidden, outputs);
+    this.layers = createLayers(this.widths, spec.activation, spec.seed, `mlp${nextId++}`);
+    this.trainSet = toDevice(train, spec.features, this.output);
+    this.testSet = toDevice(test, spec.features, this.output);
+    const gridSize = spec.gridSize ?? 48;
+    const neuronSize = spec.neuronGridSize ?? 16;
+    this.gridX = featureTensor(latticePoints(gridSize, POINTS2D_RANGE), spec.features);
+    const showNeurons = neuronSize > 0 && spec.hidden.length > 0;
+    this.neuronX = showNeurons ? featureTensor(latticePoints(neuronSize), spec.features) : null;
+    this.batchRng = createRng((spec.seed ^ 0x9e3779b9) >>> 0);
+    this.dropRng = createRng((spec.seed ^ 0x85ebca6b) >>> 0);
+    this.hyper = sanitize({ ...hyper }, train.ys.length);
+    this.optimizer = this.makeOptimizer();
+    this.order = permutation(train.ys.length, this.batchRng);
+  }
+
+  private makeOptimizer(): tf.Optimizer {
+    const h = this.hyper;
+    return createOptimizer(h.optimizer, { learningRate: h.learningRate, momentum: 0.9, beta1: 0.9, beta2: 0.999 });
+  }
+
+  private disposeOptimizer(): void {
+    this.optimizer.dispose();
+    // tfjs 4.22's MomentumOptimizer.dispose() leaves the −α scalar `c` it inherits from SGD
+    // (see RaceOptimizer.dispose in train/optimizers.ts). Disposing twice is harmless.
+    if (this.hyper.optimizer === 'momentum') (this.optimizer as unknown as { c?: tf.Scalar }).c?.dispose();
+  }
+
+  examplesPerStep(): number {
+    return this.hyper.batchSize;
+  }
+
+  setHyper(h: Partial<MlpHyper>): void {
+    const next = sanitize({ ...this.hyper, ...h }, this.trainSet.n);
+    if (next.optimizer !== this.hyper.optimizer) {
+      // A different optimiser is a new instance (its slot variables differ); free the old one.
+      this.disposeOptimizer();
+      this.hyper = next;
+      this.optimizer = this.makeOptimizer();
+    }
+    this.hyper = next;
+    setLearningRate(this.optimizer, next.learningRate);
+  }
+
+  /** Indices of the next mini-batch; reshuffles at each epoch boundary. */
+  private nextBatch(): Int32Array {
+    const n = this.order.length;
+    const m = this.hyper.batchSize;
+    if (m >= n) {
+      this.epoch += 1;
+      return this.order;
+    }
+    if (this.cursor + m > n) {
+      this.order = permutation(n, this.batchRng);
+      this.cursor = 0;
+      this.epoch += 1;
+    }
+    const idx = this.order.subarray(this.cursor, this.cursor + m);
+    this.cursor += m;
+    return idx;
+  }
+
+  step(): tf.Scalar {
+    const idx = this.nextBatch();
+    const { l1, l2, dropout: rate } = this.hyper;
+    const dropout = rate > 0 ? { rate, seed: this.dropRng.int(2 ** 31) } : null;
+    const vars = this.layers.flatMap((l) => [l.W, l.b]);
+    const box: { data?: tf.Scalar } = {};
+    const { value, grads, norms } = tf.tidy(() => {
+      const ib = tf.tensor1d(idx, 'int32');
+      const xb = tf.gather(this.trainSet.x, ib);
+      const yb = tf.gather(this.trainSet.y, ib);
+      const r = this.optimizer.computeGradients(() => {
+        const data = dataLoss(this.output, mlpForward(this.layers, xb, this.spec.activation, { dropout }), yb);
+        box.data = tf.keep(data);
+        const pen = penalty(this.layers, l1, l2);
+        return pen ? tf.add(data, pen) : data;
+      }, vars);
+      // ‖∂(L + penalty)/∂W_l‖ per weight matrix, from the same gradients the optimiser applies.
+      const norms = tf.stack(this.layers.map((l) => tf.norm(r.grads[l.W.name]!))) as tf.Tensor1D;
+      return { ...r, norms };
+    });
+    const data = box.data;
+    if (!data) throw new Error('mlp step: the loss function did not run');
+    this.optimizer.applyGradients(grads);
+    tf.dispose(grads);
+    if (value !== data) value.dispose();
+    this.lastNorms?.dispose();
+    this.lastNorms = norms;
+    this.lastLoss?.dispose();
+    this.lastLoss = data.clone();
+    this.steps += 1;
+    return data;
+  }
+
+  async view(): Promise<MlpView> {
+    return collectView({
+      layers: this.layers,
+      activation: this.spec.activation,
+      output: this.output,
+      classes: this.train.classes,
+      trainSet: this.trainSet,
+      testSet: this.testSet,
+      gridX: this.gridX,
+      gridSize: this.spec.gridSize ?? 48,
+      neuronX: this.neuronX,
+      neuronGridSize: this.spec.neuronGridSize ?? 16,
+      lastNorms: this.lastNorms,
+      lastLoss: this.lastLoss,
+      penalty: () => penalty(this.layers, this.hyper.l1, this.hyper.l2),
+      step: this.steps,
+      epoch: this.epoch,
+      hyper: { ...this.hyper, learningRate: readLearningRate(this.optimizer) },
+    });
+  }
+
+  async exportWeights(): Promise<WeightSnapshot> {
+    const vars = this.layers.flatMap((l, i) => [[`W${i}`, l.W] as const, [`b${i}`, l.b] as const]);
+    const values = await Promise.all(vars.map(([, v]) => v.data()));
+    const out: WeightSnapshot = {};
+    vars.forEach(([name, v], i) => (out[name] = { shape: [...v.shape], values: Float32Array.from(values[i]!) }));
+    return out;
+  }
+
+  importWeights(s: WeightSnapshot): void {
+    tf.tidy(() => {
+      this.layers.forEach((l, i) => {
+        for (const [name, v] of [[`W${i}`, l.W] as const, [`b${i}`, l.b] as const]) {
+          const w = s[name];
+          if (!w) continue;
+          if (w.shape.join() !== v.shape.join()) throw new RangeError(`${name}: shape ${w.shape} ≠ ${v.shape}`);
+          v.assign(tf.tensor(w.values, v.shape));
+        }
+      });
+    });
+  }
+
+  /** Per point of interleaved (x1, x2): p(class 1), the C class probabilities, or ŷ. */
+  async predict(input: Float32Array): Promise<Float32Array> {
+    const out = tf.tidy(() =>
+      outputValues(this.output, mlpForward(this.layers, featureTensor(input, this.spec.features), this.spec.activation)),
+    );
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return data;
+  }
+
+  dispose(): void {
+    this.disposeOptimizer();
+    tf.dispose([this.lastNorms, this.lastLoss, this.gridX, this.neuronX].filter((t) => t !== null));
+    disposeSet(this.trainSet);
+    disposeSet(this.testSet);
+    for (const l of this.layers) tf.dispose([l.W, l.b]);
+  }
+}
+
+/** Clamps hyperparameters into range: batch 1 … n, l1, l2 ≥ 0, dropout in [0, 0.9]. */
+function sanitize(h: MlpHyper, n: number): MlpHyper {
+  const nonNeg = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+  return {
+    ...h,
+    batchSize: Math.max(1, Math.min(n, Math.round(h.batchSize))),
+    l1: nonNeg(h.l1),
+    l2: nonNeg(h.l2),
+    dropout: Math.min(0.9, nonNeg(h.dropout)),
+  };
+}
+
+let nextId = 0;
