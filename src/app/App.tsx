@@ -1,5 +1,6 @@
 import { BACKENDS, type BackendChoice } from '../ml/backend-names';
-import { GradientDescentPage } from '../lessons/gradient-descent/GradientDescentPage';
+import { Suspense } from 'react';
+import { LESSON_PAGES } from '../lessons/pages';
 import { LESSONS } from '../lessons/registry';
 import { ComingSoon } from './ComingSoon';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -24,16 +25,19 @@ export function App() {
     loc.setParams(p);
   };
   const lesson = LESSONS.find((l) => l.path === loc.path);
+  const Page = lesson ? LESSON_PAGES[lesson.id] : undefined;
   let page;
   if (loc.path === '/') page = <IndexPage />;
-  else if (lesson?.id === 'gradient-descent')
+  else if (lesson && Page)
     page = (
-      <GradientDescentPage
-        params={loc.params}
-        setParams={loc.setParams}
-        backend={backend.choice}
-        globalNotices={backend.notice ? [backend.notice] : []}
-      />
+      <Suspense fallback={<main className="lesson" aria-busy="true" />}>
+        <Page
+          params={loc.params}
+          setParams={loc.setParams}
+          backend={backend.choice}
+          globalNotices={backend.notice ? [backend.notice] : []}
+        />
+      </Suspense>
     );
   else if (lesson) page = <ComingSoon lesson={lesson} />;
   else

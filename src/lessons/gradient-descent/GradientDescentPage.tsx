@@ -13,7 +13,7 @@ import { StatusBar } from '../../components/StatusBar';
 import { RegressionPlot } from '../../components/viz/RegressionPlot';
 import { generateLinear, LINEAR_TRUTH } from '../../datasets/linear';
 import { fmt } from '../../format';
-import type { BackendChoice } from '../../ml/backend-names';
+import type { LessonPageProps } from '../pages';
 import type { LinRegSpec, LinRegView } from '../../ml/tasks/linear-regression';
 import { OPTIMIZERS, OPTIMIZER_LABELS } from '../../ml/train/optimizer-names';
 import { parseParams, serializeParams, type ValuesOf } from '../../state/schema';
@@ -32,12 +32,6 @@ import { GD_PARAMS, N_POINTS } from './params';
 
 type Values = ValuesOf<typeof GD_PARAMS>;
 
-interface Props {
-  params: URLSearchParams;
-  setParams: (p: URLSearchParams) => void;
-  backend: BackendChoice;
-  globalNotices: string[];
-}
 
 const OPTIMIZER_OPTIONS = OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }));
 
@@ -45,7 +39,7 @@ function specOf(v: Values): LinRegSpec {
   return { kind: 'linreg', data: { n: N_POINTS, noise: v.noise, seed: v.seed }, init: { w: 0, b: 0 } };
 }
 
-export function GradientDescentPage({ params, setParams, backend, globalNotices }: Props) {
+export default function GradientDescentPage({ params, setParams, backend, globalNotices }: LessonPageProps) {
   const parsed = parseParams(GD_PARAMS, params);
   const explorer = parseParams(EXPLORER_PARAMS, params);
   const v = parsed.values;

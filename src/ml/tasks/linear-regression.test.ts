@@ -83,6 +83,18 @@ describe('linear regression task', () => {
     task.dispose();
   });
 
+  it('frees every optimiser it switches away from, Momentum included (tfjs leaks its −α scalar)', () => {
+    const task = new LinearRegressionTask(spec, { learningRate: 0.05, batchSize: 32, optimizer: 'sgd' });
+    task.step().dispose();
+    const base = tf.memory().numTensors;
+    for (const optimizer of ['momentum', 'adam', 'sgd', 'momentum', 'sgd'] as const) {
+      task.setHyper({ optimizer });
+      task.step().dispose();
+      if (optimizer === 'sgd') expect(tf.memory().numTensors).toBe(base);
+    }
+    task.dispose();
+  });
+
   it('keeps the tensor count flat over 200 steps and frees everything on dispose', () => {
     const start = tf.memory().numTensors;
     const task = new LinearRegressionTask(spec, { learningRate: 0.05, batchSize: 8, optimizer: 'adam' });

@@ -3,6 +3,7 @@ import { generateLinear, type LinearData, type LinearDataSpec } from '../../data
 import { createRng, permutation, type Rng } from '../../datasets/rng';
 import {
   createOptimizer,
+  disposeOptimizer,
   readLearningRate,
   setLearningRate,
   type OptimizerName,
@@ -91,7 +92,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
     }
     if (h.optimizer !== undefined && h.optimizer !== this.hyper.optimizer) {
       // A different optimiser is a new instance (its slot variables differ); free the old one.
-      this.optimizer.dispose();
+      disposeOptimizer(this.optimizer);
       this.hyper.optimizer = h.optimizer;
       this.optimizer = createOptimizer(h.optimizer, {
         ...this.settings,
@@ -192,7 +193,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
   }
 
   dispose(): void {
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.lastGradW?.dispose();
     this.lastGradB?.dispose();
     this.lastLoss?.dispose();

@@ -18,7 +18,7 @@ import { latticePoints } from '../../datasets/points2d-grid';
 import { POINTS2D_RANGE, type Points2D } from '../../datasets/points2d';
 import { buildPoints2D, type Points2DSpec } from '../../datasets/points2d-split';
 import { createRng, permutation, type Rng } from '../../datasets/rng';
-import { createOptimizer, readLearningRate, setLearningRate, type OptimizerName } from '../train/optimizers';
+import { createOptimizer, readLearningRate, setLearningRate, type OptimizerName, disposeOptimizer } from '../train/optimizers';
 import { disposeSet, featureTensor, toDevice } from './mlp-data';
 import { collectView, type MlpView } from './mlp-view';
 import {
@@ -117,10 +117,8 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
   }
 
   private disposeOptimizer(): void {
-    this.optimizer.dispose();
-    // tfjs 4.22's MomentumOptimizer.dispose() leaves the −α scalar `c` it inherits from SGD
-    // (see RaceOptimizer.dispose in train/optimizers.ts). Disposing twice is harmless.
-    if (this.hyper.optimizer === 'momentum') (this.optimizer as unknown as { c?: tf.Scalar }).c?.dispose();
+    // Also frees Momentum's inherited −α scalar, which tfjs 4.22 leaks.
+    disposeOptimizer(this.optimizer);
   }
 
   examplesPerStep(): number {

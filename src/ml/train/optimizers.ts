@@ -60,6 +60,16 @@ function hasSetLearningRate(opt: tf.Optimizer): opt is tf.SGDOptimizer {
   return typeof (opt as Partial<tf.SGDOptimizer>).setLearningRate === 'function';
 }
 
+/**
+ * Free an optimiser completely. tfjs 4.22's MomentumOptimizer.dispose() does not
+ * call super.dispose(), so the −α scalar it inherits from SGD would leak one
+ * tensor per optimiser; disposing a tensor twice is harmless.
+ */
+export function disposeOptimizer(opt: tf.Optimizer): void {
+  opt.dispose();
+  (opt as unknown as { c?: tf.Scalar }).c?.dispose();
+}
+
 /** The learning rate the optimiser will really use at its next step (read back, not our copy). */
 export function readLearningRate(opt: tf.Optimizer): number {
   return (opt as unknown as { learningRate: number }).learningRate;
@@ -216,13 +226,7 @@ export class RaceOptimizer {
   }
 
   dispose(): void {
-    this.optimizer.dispose();
-    // tfjs 4.22's MomentumOptimizer.dispose() frees β and the velocities but not the −α
-    // scalar `c` it inherits from SGD (it does not call super.dispose()), leaking one
-    // tensor per optimiser. Disposing a tensor twice is harmless.
-    if (this.name === 'momentum' || this.name === 'nesterov') {
-      (this.optimizer as unknown as { c?: tf.Scalar }).c?.dispose();
-    }
+    disposeOptimizer(this.optimizer);
   }
 }
 

@@ -1,0 +1,19 @@
+import { lazy, type ComponentType } from 'react';
+import type { BackendChoice } from '../ml/backend-names';
+import type { LessonEntry } from './registry';
+
+/** What every lesson page receives from the shell. */
+export interface LessonPageProps {
+  params: URLSearchParams;
+  setParams: (p: URLSearchParams) => void;
+  backend: BackendChoice;
+  globalNotices: string[];
+}
+
+/**
+ * Lesson id → page component, loaded on demand so each lesson is its own chunk.
+ * A lesson without an entry shows "coming soon".
+ */
+export const LESSON_PAGES: Partial<Record<LessonEntry['id'], ComponentType<LessonPageProps>>> = {
+  'gradient-descent': lazy(() => import('./gradient-descent/GradientDescentPage')),
+};
