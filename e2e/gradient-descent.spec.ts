@@ -3,9 +3,11 @@ import { LessonPage } from './fixtures/lesson';
 import { longTasksSince, pageNow, recordLongTasks } from './fixtures/long-tasks';
 import { trainingWorker, workerState } from './fixtures/worker-debug';
 
+const LAB = 'Linear regression lab';
+
 test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   test('index lists the lessons; the lesson loads with no console errors and says WebGPU', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await page.goto('./');
     for (const name of ['Gradient descent', 'Backpropagation', 'Convolutional networks', 'Recurrent networks', 'Attention and Transformers']) {
       await expect(page.getByRole('heading', { name })).toBeVisible();
@@ -18,7 +20,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   });
 
   test('training streams steps and the loss falls by at least 90%, without leaking tensors', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await lesson.open('/gradient-descent');
     await lesson.waitReady();
     const initial = await lesson.readout('full-loss');
@@ -42,14 +44,14 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
     expect(final).toBeLessThan(initial * 0.1);
     expect(Math.abs((await lesson.readout('param-w')) - 3)).toBeLessThan(0.5);
     // The chart draws a bounded, decimated series.
-    const drawn = Number(await page.locator('figure.chart').getAttribute('data-points'));
+    const drawn = Number(await page.getByRole('region', { name: LAB }).locator('figure.chart').getAttribute('data-points'));
     expect(drawn).toBeGreaterThan(10);
     expect(drawn).toBeLessThanOrEqual(1000);
     await lesson.expectNoGarbage();
   });
 
   test('setting the learning rate to its minimum mid-run slows the change of w by orders of magnitude', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     // Small batches keep w moving (the gradient stays noisy), so each step's Δw ≈ α·g.
     await lesson.open('/gradient-descent?batch=4&lr=0.1');
     await lesson.waitReady();
@@ -77,7 +79,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
 
   test('the main thread has no long task over 100 ms while training', async ({ page }) => {
     await recordLongTasks(page);
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await lesson.open('/gradient-descent?batch=16');
     await lesson.waitReady();
     await page.waitForTimeout(1000);
@@ -93,7 +95,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   });
 
   test('a learning rate above 2/λmax makes SGD diverge: the run pauses and explains, with no NaN on screen', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await lesson.open('/gradient-descent?lr=1&batch=200');
     await lesson.waitReady();
     await lesson.button('Train').click();
@@ -112,7 +114,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   });
 
   test('Adam at learning rate 1 on noisy data converges or reports divergence — never NaN', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await lesson.open('/gradient-descent?lr=1&opt=adam&noise=3');
     await lesson.waitReady();
     await lesson.button('Train').click();
@@ -125,7 +127,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   });
 
   test('changing the optimiser while training takes effect without a restart', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await lesson.open('/gradient-descent');
     await lesson.waitReady();
     await lesson.button('Train').click();
@@ -139,7 +141,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   });
 
   test('bad URL values are clamped or ignored with a notice', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await lesson.open('/gradient-descent?lr=50&batch=abc&opt=<b>x</b>&backend=quantum');
     await lesson.waitReady();
     const notes = page.getByLabel('Notices about this link');
@@ -152,7 +154,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
 
   for (const backend of ['cpu', 'wasm', 'webgl'] as const) {
     test(`?backend=${backend} trains on ${backend}`, async ({ page }) => {
-      const lesson = new LessonPage(page);
+      const lesson = new LessonPage(page, LAB);
       await lesson.open(`/gradient-descent?backend=${backend}`);
       await lesson.waitReady();
       await expect(page.getByTestId('backend-badge')).toContainText(backend === 'cpu' ? 'CPU' : backend === 'wasm' ? 'WASM' : 'WebGL');
@@ -165,7 +167,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
   }
 
   test('screenshots at 1280×800 and 390×844', async ({ page }) => {
-    const lesson = new LessonPage(page);
+    const lesson = new LessonPage(page, LAB);
     await page.setViewportSize({ width: 1280, height: 800 });
     await lesson.open('/gradient-descent');
     await lesson.waitReady();
@@ -182,7 +184,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
 });
 
 test('losing the WebGPU device mid-run moves to another backend and continues from the last weights', async ({ page }) => {
-  const lesson = new LessonPage(page);
+  const lesson = new LessonPage(page, LAB);
   await lesson.open('/gradient-descent?lr=0.01&batch=200');
   await lesson.waitReady();
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');

@@ -3,7 +3,7 @@ import { LessonPage } from './fixtures/lesson';
 
 // This project launches Chromium without --enable-unsafe-webgpu: no GPU adapter is offered.
 test('without WebGPU the app falls back, trains, and says which backend it uses', async ({ page }) => {
-  const lesson = new LessonPage(page);
+  const lesson = new LessonPage(page, 'Linear regression lab');
   await lesson.open('/gradient-descent');
   await lesson.waitReady();
   const badge = page.getByTestId('backend-badge');

@@ -6,6 +6,8 @@ test.describe('loss-surface explorer', () => {
     const lesson = new LessonPage(page);
     await lesson.open('/gradient-descent?racers=sgd,adam&sps=1000');
     const explorer = page.getByRole('region', { name: 'Loss-surface explorer' });
+    // Its engine starts when the learner scrolls down to it.
+    await explorer.scrollIntoViewIfNeeded();
     await explorer.getByRole('combobox', { name: 'Surface' }).selectOption('rosenbrock');
     await expect(page).toHaveURL(/surf=rosenbrock/);
     // Click on the map: the start point moves there (and into the URL).
@@ -61,6 +63,8 @@ test.describe('loss-surface explorer', () => {
     const lesson = new LessonPage(page);
     await lesson.open('/gradient-descent?surf=bowl&racers=sgd&slr=1&sps=1000');
     const explorer = page.getByRole('region', { name: 'Loss-surface explorer' });
+    // Its engine starts when the learner scrolls down to it.
+    await explorer.scrollIntoViewIfNeeded();
     const train = explorer.getByRole('button', { name: 'Train', exact: true });
     await expect(train).toBeEnabled({ timeout: 90_000 });
     await train.click();
@@ -73,6 +77,8 @@ test.describe('loss-surface explorer', () => {
     const lesson = new LessonPage(page);
     await lesson.open('/gradient-descent');
     const explorer = page.getByRole('region', { name: 'Loss-surface explorer' });
+    // Its engine starts when the learner scrolls down to it.
+    await explorer.scrollIntoViewIfNeeded();
     await explorer.getByRole('button', { name: 'A narrow valley: SGD vs Momentum' }).click();
     await expect(page).toHaveURL(/kappa=50/);
     await expect(explorer.getByRole('slider', { name: 'Condition number κ' })).toHaveAttribute('aria-valuetext', '50');

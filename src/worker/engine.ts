@@ -188,8 +188,14 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   }
 
   /** For tests: the tensor count and the backend actually in use. */
-  debugState(): { numTensors: number; backend: string; numBytesInGPU: number | null } {
+  debugState(): { numTensors: number; backend: string; numBytesInGPU: number | null; kind: string | null; step: number } {
     const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
-    return { numTensors: m.numTensors, backend: tf.getBackend(), numBytesInGPU: m.numBytesInGPU ?? null };
+    return {
+      numTensors: m.numTensors,
+      backend: tf.getBackend(),
+      numBytesInGPU: m.numBytesInGPU ?? null,
+      kind: this.spec?.kind ?? null,
+      step: this.loop?.stepCount ?? 0,
+    };
   }
 }

@@ -1,6 +1,8 @@
 /** Name → factory map of every trainable task (the worker's model registry). */
 import { LinearRegressionTask } from '../ml/tasks/linear-regression';
+import { MlpTask } from '../ml/tasks/mlp';
 import { SurfaceRaceTask } from '../ml/tasks/surface-race';
+import { TinyNetTask } from '../ml/tasks/tiny-net-task';
 import type { TrainTask } from '../ml/tasks/task';
 import type { BackendName } from '../ml/backend-names';
 import type { HyperOf, SpecOf, TaskKind, ViewOf } from './protocol';
@@ -18,6 +20,14 @@ export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
   },
   'surface-race': {
     create: (spec, hyper) => new SurfaceRaceTask(spec, hyper),
+    unsupportedBackends: [],
+  },
+  mlp: {
+    create: (spec, hyper) => new MlpTask(spec, hyper),
+    unsupportedBackends: [],
+  },
+  'tiny-net': {
+    create: (spec, hyper) => new TinyNetTask(spec, hyper),
     unsupportedBackends: [],
   },
 };

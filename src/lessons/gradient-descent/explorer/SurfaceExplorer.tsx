@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { StreamingChart, type ChartSeries } from '../../../components/charts/StreamingChart';
 import { Select } from '../../../components/controls/Select';
 import { Slider } from '../../../components/controls/Slider';
@@ -84,19 +84,38 @@ export function SurfaceExplorer({ values: v, update, applyExperiment, backend, r
     [session, history],
   );
 
+  // The race's worker starts only once the explorer scrolls into view: a learner reading the
+  // regression lab above does not pay for a second engine.
+  const [active, setActive] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = sectionRef.current;
+    if (!el || active) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setActive(true);
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [active]);
+
   // A new race when the surface, racers or start change (debounced while dragging sliders).
   const specKey = JSON.stringify(spec);
   const initRace = () => void session.init(spec, hyper, backend);
   const initFromEffect = useEffectEvent(initRace);
   useEffect(() => {
+    if (!active) return;
     const t = setTimeout(initFromEffect, 120);
     return () => clearTimeout(t);
-  }, [session, specKey, backend]);
+  }, [session, specKey, backend, active]);
 
   const hyperKey = JSON.stringify(hyper);
   const pushHyper = useEffectEvent(() => void session.setHyper(hyper));
-  useEffect(() => pushHyper(), [session, hyperKey]);
-  useEffect(() => void session.setMaxStepsPerSec(v.sps >= 1000 ? Infinity : v.sps), [session, v.sps]);
+  useEffect(() => {
+    if (active) pushHyper();
+  }, [session, hyperKey, active]);
+  useEffect(() => {
+    if (active) void session.setMaxStepsPerSec(v.sps >= 1000 ? Infinity : v.sps);
+  }, [session, v.sps, active]);
 
   const view = state.view as SurfaceRaceView | null;
   const racerColor = (id: RaceOptimizerName) => colors.series[RACE_OPTIMIZERS.indexOf(id) % colors.series.length]!;
@@ -117,7 +136,7 @@ export function SurfaceExplorer({ values: v, update, applyExperiment, backend, r
   const axis: [string, string] = v.surf === 'regression' ? ['w', 'b'] : ['x', 'y'];
 
   return (
-    <section className="explorer" aria-label="Loss-surface explorer">
+    <section className="explorer" aria-label="Loss-surface explorer" ref={sectionRef}>
       <h2>Optimisers race on a loss surface</h2>
       <p>
         Here the "model" is just a point <Tex math="(x, y)" /> and the loss is the height of the surface{' '}
