@@ -211,6 +211,7 @@ export default function GradientDescentPage({ params, setParams, backend, global
               step={1}
               format={(m) => (m === N_POINTS ? `${m} (all: batch GD)` : m === 1 ? '1 (stochastic)' : `${m}`)}
               onChange={(batch) => update({ batch })}
+              hint={`${Math.ceil(N_POINTS / v.batch)} steps per epoch`}
             />
             <Select label="Optimizer" value={v.opt} options={OPTIMIZER_OPTIONS} onChange={(opt) => update({ opt })} />
             <Slider

@@ -16,6 +16,7 @@ import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../../.
 import { RACE_OPTIMIZERS, RACE_OPTIMIZER_LABELS, type RaceOptimizerName } from '../../../ml/train/optimizer-names';
 import type { ValuesOf } from '../../../state/schema';
 import { useTrainingSession } from '../../../state/useTrainingSession';
+import { ExplorerProse } from './ExplorerProse';
 import { OptimizerRules } from './OptimizerRules';
 import { EXPLORER_PARAMS, RMS_DECAY } from './params';
 import { RaceHistory } from './race-history';
@@ -238,6 +239,7 @@ export function SurfaceExplorer({ values: v, update, applyExperiment, backend, r
           />
         </div>
       </div>
+      <ExplorerProse />
       <OptimizerRules racers={v.racers} gradLr={gradLr} adaptiveLr={adaptiveLr} beta={v.beta} beta1={v.b1} beta2={v.b2} rho={RMS_DECAY} />
       <TryThis onTry={(e: Experiment) => applyExperiment(e.params)} />
     </section>
