@@ -7,7 +7,6 @@ import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { LinRegHyper, LinRegSpec, LinRegView } from '../ml/tasks/linear-regression';
 import type { MlpHyper, MlpSpec, MlpView } from '../ml/tasks/mlp';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
-import type { TinyNetHyper, TinyNetSpec, TinyNetView } from '../ml/tasks/tiny-net-task';
 import type { Divergence } from '../ml/train/divergence';
 import type { MetricsBatch } from '../ml/train/loop';
 
@@ -16,7 +15,6 @@ export interface TaskTypes {
   linreg: { spec: LinRegSpec; hyper: LinRegHyper; view: LinRegView };
   'surface-race': { spec: SurfaceRaceSpec; hyper: SurfaceRaceHyper; view: SurfaceRaceView };
   mlp: { spec: MlpSpec; hyper: MlpHyper; view: MlpView };
-  'tiny-net': { spec: TinyNetSpec; hyper: TinyNetHyper; view: TinyNetView };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];

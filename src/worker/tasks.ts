@@ -2,7 +2,6 @@
 import { LinearRegressionTask } from '../ml/tasks/linear-regression';
 import { MlpTask } from '../ml/tasks/mlp';
 import { SurfaceRaceTask } from '../ml/tasks/surface-race';
-import { TinyNetTask } from '../ml/tasks/tiny-net-task';
 import type { TrainTask } from '../ml/tasks/task';
 import type { BackendName } from '../ml/backend-names';
 import type { HyperOf, SpecOf, TaskKind, ViewOf } from './protocol';
@@ -24,10 +23,6 @@ export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
   },
   mlp: {
     create: (spec, hyper) => new MlpTask(spec, hyper),
-    unsupportedBackends: [],
-  },
-  'tiny-net': {
-    create: (spec, hyper) => new TinyNetTask(spec, hyper),
     unsupportedBackends: [],
   },
 };
