@@ -204,3 +204,26 @@ test('losing the WebGPU device mid-run moves to another backend and continues fr
   await lesson.button('Pause').click();
   await lesson.expectNoGarbage();
 });
+
+for (const how of ['crash', 'close'] as const) {
+  test(`a worker that ${how === 'crash' ? 'throws' : 'closes'} mid-training is replaced and resumes from its last weights`, async ({ page }) => {
+    const lesson = new LessonPage(page, LAB);
+    await lesson.open('/gradient-descent?lr=0.01&batch=200');
+    await lesson.waitReady();
+    await lesson.button('Train').click();
+    await lesson.waitForStep(400); // past the first weight snapshot (every 2 s)
+    await page.waitForTimeout(2500);
+    const worker = await trainingWorker(page);
+    await worker.evaluate((h) => (self as unknown as { __playgroundDebug: Record<string, () => void> }).__playgroundDebug[h]!(), how);
+    await expect(lesson.status).toContainText('was restarted and resumed from step', { timeout: 60_000 });
+    const resumedAt = Number(/resumed from step (\d+)/.exec(await lesson.status.innerText())![1]);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(await lesson.step()).toBe(resumedAt);
+    // Its weights came back: w is far from the initial 0.
+    expect(await lesson.readout('param-w')).toBeGreaterThan(1);
+    await lesson.button('Train').click();
+    await lesson.waitForStep(resumedAt + 50);
+    await lesson.button('Pause').click();
+    await lesson.expectNoGarbage();
+  });
+}

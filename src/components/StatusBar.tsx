@@ -27,6 +27,7 @@ export function StatusBar({ state }: { state: SessionState<unknown> }) {
           {fmtRate(state.stepsPerSec)} steps/s · {fmtRate(state.examplesPerSec)} examples/s
         </span>
       )}
+      {state.restartNotice && <span className="status-note">{state.restartNotice}</span>}
     </div>
   );
 }

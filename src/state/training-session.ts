@@ -7,10 +7,14 @@ import { SeriesBuffer } from '../charts/series-buffer';
 import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { Divergence } from '../ml/train/divergence';
 import { EngineClient } from '../worker/client';
+import type { WeightSnapshot } from '../ml/tasks/task';
 import type { EngineEvent, HyperOf, SpecOf, TaskKind, ViewOf } from '../worker/protocol';
 import { setBackendStatus } from './backend-status';
 
 const NOTIFY_INTERVAL_MS = 100;
+/** A worker busy in one long synchronous step cannot answer; this is far above any step we run. */
+const PING_TIMEOUT_MS = 15_000;
+const PING_INTERVAL_MS = 5_000;
 
 export type Phase = 'starting' | 'ready' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -29,6 +33,8 @@ export interface SessionState<V> {
   error: string | null;
   /** Bumped when the loss history changes. */
   seriesVersion: number;
+  /** Set after the worker died and was replaced: what happened and where training resumed. */
+  restartNotice: string | null;
 }
 
 export class TrainingSession<K extends TaskKind> {
@@ -45,6 +51,7 @@ export class TrainingSession<K extends TaskKind> {
     divergence: null,
     error: null,
     seriesVersion: 0,
+    restartNotice: null,
   };
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(e: EngineEvent<K>) => void>();
@@ -52,12 +59,58 @@ export class TrainingSession<K extends TaskKind> {
   private lastNotify = 0;
   private readonly client: EngineClient<K>;
   private disposed = false;
+  /** What the worker was last asked to build, and its last weights: enough to replace a dead worker. */
+  private lastInit: { spec: SpecOf<K>; hyper: HyperOf<K>; backend: BackendChoice } | null = null;
+  private lastSnapshot: { weights: WeightSnapshot; step: number } | null = null;
+  private restarting: Promise<void> | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor() {
     this.client = new EngineClient<K>(
       (e) => this.onEvent(e),
-      (message) => this.update({ phase: 'error', error: message }),
+      (message) => void this.replaceWorker(message),
     );
+  }
+
+  /**
+   * The worker threw, closed or stopped answering: start a new one with the last
+   * configuration and weights. The loss history on the page is kept.
+   */
+  private replaceWorker(reason: string): Promise<void> {
+    if (this.restarting || this.disposed || !this.lastInit) return this.restarting ?? Promise.resolve();
+    const init = this.lastInit;
+    const snap = this.lastSnapshot;
+    this.restarting = (async () => {
+      this.client.terminate();
+      this.update({ phase: 'starting' });
+      try {
+        const api = await this.client.api();
+        await api.init(init);
+        if (snap) await api.restore(snap.weights, snap.step);
+        this.update({
+          phase: 'paused',
+          restartNotice: `The training engine stopped (${reason}). It was restarted${snap ? ` and resumed from step ${snap.step} with the weights saved then` : ' from the start'}.`,
+        });
+      } catch (err) {
+        this.update({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+      }
+    })().finally(() => {
+      this.restarting = null;
+    });
+    return this.restarting;
+  }
+
+  /** A worker that is terminated sends nothing, so ask it regularly whether it is alive. */
+  private startWatchdog(): void {
+    if (this.watchdog !== null) return;
+    this.watchdog = setInterval(() => {
+      if (this.restarting || !this.lastInit || this.state.phase === 'starting') return;
+      let answered = false;
+      void this.client.api().then((api) => api.ping()).then(() => (answered = true), () => undefined);
+      setTimeout(() => {
+        if (!answered && !this.restarting && !this.disposed) void this.replaceWorker('it stopped responding');
+      }, PING_TIMEOUT_MS);
+    }, PING_INTERVAL_MS);
   }
 
   subscribe = (l: () => void): (() => void) => {
@@ -132,6 +185,9 @@ export class TrainingSession<K extends TaskKind> {
         if (e.running) this.update({ phase: 'running', divergence: null });
         else if (this.state.phase === 'running') this.update({ phase: 'paused' });
         break;
+      case 'snapshot':
+        this.lastSnapshot = { weights: e.weights, step: e.step };
+        break;
       case 'error':
         this.update({ phase: 'error', error: e.message });
         break;
@@ -147,6 +203,9 @@ export class TrainingSession<K extends TaskKind> {
   }
 
   init(spec: SpecOf<K>, hyper: HyperOf<K>, backend: BackendChoice): Promise<void> {
+    this.lastInit = { spec, hyper, backend };
+    this.lastSnapshot = null;
+    this.startWatchdog();
     this.loss.clear();
     this.update({ phase: 'starting', step: 0, loss: null, divergence: null, error: null, seriesVersion: this.loss.version });
     return this.run(async () => {
@@ -172,6 +231,8 @@ export class TrainingSession<K extends TaskKind> {
   }
 
   reset(spec?: SpecOf<K>): Promise<void> {
+    this.lastSnapshot = null;
+    if (spec && this.lastInit) this.lastInit = { ...this.lastInit, spec };
     return this.run(async () => {
       const api = await this.client.api();
       await api.pause();
@@ -187,16 +248,20 @@ export class TrainingSession<K extends TaskKind> {
   }
 
   setHyper(h: Partial<HyperOf<K>>): Promise<void> {
+    if (this.lastInit) this.lastInit = { ...this.lastInit, hyper: { ...this.lastInit.hyper, ...h } };
     return this.run(async () => (await this.client.api()).setHyperparameters(h));
   }
 
   /** Undo dispose() (React strict mode unmounts and remounts once). */
   attach(): void {
     this.disposed = false;
+    if (this.lastInit) this.startWatchdog();
   }
 
   dispose(): void {
     this.disposed = true;
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.client.terminate();

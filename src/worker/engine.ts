@@ -23,6 +23,8 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
+const SNAPSHOT_INTERVAL_MS = 2000;
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class Engine<K extends TaskKind> implements EngineApi<K> {
@@ -81,6 +83,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
         }
         if (e.type === 'diverged') this.wantRunning = false;
         this.emit(e);
+        if (e.type === 'metrics') this.maybeSnapshot(loop);
       },
       now: () => performance.now(),
       yieldToEvents,
@@ -156,6 +159,29 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     await this.teardown();
     if (spec) this.spec = spec;
     await this.build(null, 0);
+  }
+
+  private lastSnapshotAt = 0;
+
+  /** Send the last good weights to the page every couple of seconds, so a crashed worker can be replaced. */
+  private maybeSnapshot(loop: TrainingLoop<HyperOf<K>, ViewOf<K>>): void {
+    const now = performance.now();
+    const weights = loop.lastGoodWeights;
+    if (!weights || now - this.lastSnapshotAt < SNAPSHOT_INTERVAL_MS) return;
+    this.lastSnapshotAt = now;
+    this.emit({ type: 'snapshot', weights, step: loop.stepCount });
+  }
+
+  async restore(weights: WeightSnapshot, step: number): Promise<void> {
+    const loop = await this.ready();
+    await loop.pause();
+    this.task?.importWeights(weights);
+    loop.resumeCountFrom(step);
+    if (this.task) this.emit({ type: 'ready', view: await this.task.view(), step });
+  }
+
+  async ping(): Promise<number> {
+    return performance.now();
   }
 
   async setHyperparameters(h: Partial<HyperOf<K>>): Promise<void> {

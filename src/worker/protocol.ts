@@ -7,6 +7,7 @@ import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { LinRegHyper, LinRegSpec, LinRegView } from '../ml/tasks/linear-regression';
 import type { MlpHyper, MlpSpec, MlpView } from '../ml/tasks/mlp';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
+import type { WeightSnapshot } from '../ml/tasks/task';
 import type { Divergence } from '../ml/train/divergence';
 import type { MetricsBatch } from '../ml/train/loop';
 
@@ -33,6 +34,8 @@ export type EngineEvent<K extends TaskKind> =
   | { type: 'metrics'; batch: MetricsBatch<ViewOf<K>> }
   | { type: 'diverged'; divergence: Divergence; view: ViewOf<K> }
   | { type: 'running'; running: boolean }
+  /** The weights after the last good report, at most every couple of seconds: what a restarted worker resumes from. */
+  | { type: 'snapshot'; weights: WeightSnapshot; step: number }
   | { type: 'error'; message: string };
 
 export interface EngineApi<K extends TaskKind> {
@@ -48,5 +51,9 @@ export interface EngineApi<K extends TaskKind> {
   setHyperparameters(h: Partial<HyperOf<K>>): Promise<void>;
   setMaxStepsPerSec(v: number): Promise<void>;
   predict(input: Float32Array): Promise<Float32Array>;
+  /** Put weights (from a snapshot event) back into the current model and continue the step count. */
+  restore(weights: WeightSnapshot, step: number): Promise<void>;
+  /** Liveness check: answers at once unless the worker is dead or wedged. */
+  ping(): Promise<number>;
   dispose(): Promise<void>;
 }

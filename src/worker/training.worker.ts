@@ -14,11 +14,14 @@ const engine = new Engine<TaskKind>();
 (self as unknown as { __playgroundDebug: unknown }).__playgroundDebug = {
   state: () => engine.debugState(),
   loseDevice: () => destroyGpuDevice(),
+  /** An uncaught exception, as a bug in a kernel would raise. */
   crash: () => {
     setTimeout(() => {
       throw new Error('Simulated worker crash (test hook)');
     });
   },
+  /** The worker ends itself, as the browser does when it runs out of memory. */
+  close: () => setTimeout(() => self.close()),
 };
 
 Comlink.expose(engine);
