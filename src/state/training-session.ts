@@ -8,7 +8,7 @@ import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { Divergence } from '../ml/train/divergence';
 import { EngineClient } from '../worker/client';
 import type { WeightSnapshot } from '../ml/tasks/task';
-import type { EngineEvent, HyperOf, SpecOf, TaskKind, ViewOf } from '../worker/protocol';
+import type { EngineEvent, HyperOf, OptionsOf, SpecOf, TaskKind, ViewOf } from '../worker/protocol';
 import { setBackendStatus } from './backend-status';
 
 const NOTIFY_INTERVAL_MS = 100;
@@ -164,6 +164,9 @@ export class TrainingSession<K extends TaskKind> {
       case 'ready':
         this.update({ view: e.view, step: e.step, phase: this.state.phase === 'running' ? 'running' : 'ready' });
         break;
+      case 'view':
+        this.update({ view: e.view });
+        break;
       case 'metrics': {
         const b = e.batch;
         this.loss.pushRun(b.firstStep, b.losses);
@@ -240,6 +243,11 @@ export class TrainingSession<K extends TaskKind> {
       this.update({ phase: 'ready', step: 0, loss: null, divergence: null, seriesVersion: this.loss.version });
       await api.reset(spec);
     });
+  }
+
+  /** Change what the task's views compute (e.g. the test image whose feature maps are shown). */
+  setViewOptions(o: Partial<OptionsOf<K>>): Promise<void> {
+    return this.run(async () => (await this.client.api()).setViewOptions(o));
   }
 
   /** Slow motion: at most this many steps a second (Infinity: as fast as it goes). */

@@ -8,8 +8,9 @@ import { fallBackFrom, selectBackend, setDeviceLostHandler } from '../ml/backend
 import type { BackendInfo } from '../ml/backend-names';
 import type { TrainTask, WeightSnapshot } from '../ml/tasks/task';
 import { TrainingLoop } from '../ml/train/loop';
-import type { EngineApi, EngineEvent, HyperOf, InitRequest, SpecOf, TaskKind, ViewOf } from './protocol';
-import { TASKS } from './tasks';
+import type { BackendName } from '../ml/backend-names';
+import type { DataOf, EngineApi, EngineEvent, HyperOf, InitRequest, OptionsOf, SpecOf, TaskKind, ViewOf } from './protocol';
+import { TASKS, type TaskEntry } from './tasks';
 
 /** Yield to the worker's event loop without the 4 ms clamp of nested setTimeout. */
 function yieldToEvents(): Promise<void> {
@@ -30,8 +31,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class Engine<K extends TaskKind> implements EngineApi<K> {
   private spec: SpecOf<K> | null = null;
   private hyper: HyperOf<K> | null = null;
-  private task: TrainTask<HyperOf<K>, ViewOf<K>> | null = null;
-  private loop: TrainingLoop<HyperOf<K>, ViewOf<K>> | null = null;
+  private task: TrainTask<HyperOf<K>, ViewOf<K>, OptionsOf<K>> | null = null;
+  private viewOptions: Partial<OptionsOf<K>> = {};
+  private loop: TrainingLoop<ViewOf<K>> | null = null;
   private emit: (e: EngineEvent<K>) => void = () => {};
   private backend: BackendInfo | null = null;
   private maxStepsPerSec = Infinity;
@@ -45,9 +47,14 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     });
   }
 
-  private entry() {
+  private entry(): TaskEntry<K> {
     if (!this.spec) throw new Error('init() has not been called');
-    return TASKS[this.spec.kind as K];
+    return TASKS[this.spec.kind as K] as TaskEntry<K>;
+  }
+
+  private unsupported(): readonly BackendName[] {
+    const u = this.entry().unsupportedBackends;
+    return typeof u === 'function' ? u(this.spec as SpecOf<K>) : u;
   }
 
   async subscribe(onEvent: (e: EngineEvent<K>) => void): Promise<void> {
@@ -59,7 +66,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     await this.teardown();
     this.spec = req.spec;
     this.hyper = req.hyper;
-    this.backend = await selectBackend(req.backend, { exclude: this.entry().unsupportedBackends });
+    this.backend = await selectBackend(req.backend, { exclude: this.unsupported() });
     this.emit({ type: 'backend', info: this.backend });
     await this.build(null, 0);
     return this.backend;
@@ -68,12 +75,15 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private async build(
     weights: WeightSnapshot | null,
     steps: number,
-  ): Promise<TrainingLoop<HyperOf<K>, ViewOf<K>>> {
+  ): Promise<TrainingLoop<ViewOf<K>>> {
     if (!this.spec || !this.hyper) throw new Error('init() has not been called');
-    const task = this.entry().create(this.spec, this.hyper);
+    const entry = this.entry();
+    const data = (entry.prepare ? await entry.prepare(this.spec) : undefined) as DataOf<K>;
+    const task = entry.create(this.spec, this.hyper, data);
     if (weights) task.importWeights(weights);
+    task.setViewOptions?.(this.viewOptions);
     this.task = task;
-    const loop: TrainingLoop<HyperOf<K>, ViewOf<K>> = new TrainingLoop<HyperOf<K>, ViewOf<K>>(task, {
+    const loop: TrainingLoop<ViewOf<K>> = new TrainingLoop<ViewOf<K>>(task, {
       emit: (e) => {
         // A loop that was replaced (reset, backend fallback) may still finish a read; drop its news.
         if (this.loop !== loop) return;
@@ -121,7 +131,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
         this.emit({ type: 'error', message: `Training failed: ${reason}` });
         return;
       }
-      this.backend = await fallBackFrom(broken, { exclude: this.entry().unsupportedBackends });
+      this.backend = await fallBackFrom(broken, { exclude: this.unsupported() });
       this.emit({ type: 'backend', info: this.backend, fallbackReason: reason });
       const loop = await this.build(weights, steps);
       if (wasRunning) loop.start();
@@ -131,7 +141,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     return this.recovering;
   }
 
-  private async ready(): Promise<TrainingLoop<HyperOf<K>, ViewOf<K>>> {
+  private async ready(): Promise<TrainingLoop<ViewOf<K>>> {
     if (this.recovering) await this.recovering;
     if (!this.loop) throw new Error('The engine has no model: call init() first');
     return this.loop;
@@ -164,7 +174,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private lastSnapshotAt = 0;
 
   /** Send the last good weights to the page every couple of seconds, so a crashed worker can be replaced. */
-  private maybeSnapshot(loop: TrainingLoop<HyperOf<K>, ViewOf<K>>): void {
+  private maybeSnapshot(loop: TrainingLoop<ViewOf<K>>): void {
     const now = performance.now();
     const weights = loop.lastGoodWeights;
     if (!weights || now - this.lastSnapshotAt < SNAPSHOT_INTERVAL_MS) return;
@@ -189,6 +199,15 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     this.hyper = { ...this.hyper, ...h };
     // Applied between steps: the loop yields to the event loop after each slice.
     this.task?.setHyper(h);
+  }
+
+  async setViewOptions(o: Partial<OptionsOf<K>>): Promise<void> {
+    this.viewOptions = { ...this.viewOptions, ...o };
+    if (this.recovering) await this.recovering;
+    this.task?.setViewOptions?.(o);
+    if (this.task && this.loop && !this.loop.isRunning) {
+      this.emit({ type: 'view', view: await this.task.view(), step: this.loop.stepCount });
+    }
   }
 
   async setMaxStepsPerSec(v: number): Promise<void> {

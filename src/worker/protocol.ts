@@ -6,6 +6,8 @@
 import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { LinRegHyper, LinRegSpec, LinRegView } from '../ml/tasks/linear-regression';
 import type { MlpHyper, MlpSpec, MlpView } from '../ml/tasks/mlp';
+import type { MnistHyper, MnistOptions, MnistSpec, MnistView } from '../ml/tasks/mnist-classifier';
+import type { MnistPack } from '../datasets/mnist';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
 import type { WeightSnapshot } from '../ml/tasks/task';
 import type { Divergence } from '../ml/train/divergence';
@@ -16,11 +18,16 @@ export interface TaskTypes {
   linreg: { spec: LinRegSpec; hyper: LinRegHyper; view: LinRegView };
   'surface-race': { spec: SurfaceRaceSpec; hyper: SurfaceRaceHyper; view: SurfaceRaceView };
   mlp: { spec: MlpSpec; hyper: MlpHyper; view: MlpView };
+  mnist: { spec: MnistSpec; hyper: MnistHyper; view: MnistView; options: MnistOptions; data: MnistPack };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];
 export type HyperOf<K extends TaskKind> = TaskTypes[K]['hyper'];
 export type ViewOf<K extends TaskKind> = TaskTypes[K]['view'];
+/** What a task's view computes beyond its cheap fields (e.g. which test image's feature maps). */
+export type OptionsOf<K extends TaskKind> = TaskTypes[K] extends { options: infer O } ? O : Record<string, never>;
+/** Data a task needs loaded before it can be built (e.g. the MNIST pack); undefined for generated data. */
+export type DataOf<K extends TaskKind> = TaskTypes[K] extends { data: infer D } ? D : undefined;
 
 export interface InitRequest<K extends TaskKind> {
   spec: SpecOf<K>;
@@ -31,6 +38,8 @@ export interface InitRequest<K extends TaskKind> {
 export type EngineEvent<K extends TaskKind> =
   | { type: 'backend'; info: BackendInfo; /** set when this is a switch after a failure */ fallbackReason?: string }
   | { type: 'ready'; view: ViewOf<K>; step: number }
+  /** A fresh view while paused, after the view options changed. */
+  | { type: 'view'; view: ViewOf<K>; step: number }
   | { type: 'metrics'; batch: MetricsBatch<ViewOf<K>> }
   | { type: 'diverged'; divergence: Divergence; view: ViewOf<K> }
   | { type: 'running'; running: boolean }
@@ -50,6 +59,8 @@ export interface EngineApi<K extends TaskKind> {
   reset(spec?: SpecOf<K>): Promise<void>;
   setHyperparameters(h: Partial<HyperOf<K>>): Promise<void>;
   setMaxStepsPerSec(v: number): Promise<void>;
+  /** Change what views compute; kept across rebuilds. While paused, a fresh view is sent at once. */
+  setViewOptions(o: Partial<OptionsOf<K>>): Promise<void>;
   predict(input: Float32Array): Promise<Float32Array>;
   /** Put weights (from a snapshot event) back into the current model and continue the step count. */
   restore(weights: WeightSnapshot, step: number): Promise<void>;

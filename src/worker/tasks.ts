@@ -1,15 +1,19 @@
 /** Name → factory map of every trainable task (the worker's model registry). */
 import { LinearRegressionTask } from '../ml/tasks/linear-regression';
 import { MlpTask } from '../ml/tasks/mlp';
+import { MnistTask, unsupportedBackendsFor } from '../ml/tasks/mnist-classifier';
+import { loadMnistData } from '../ml/tasks/mnist-data';
 import { SurfaceRaceTask } from '../ml/tasks/surface-race';
 import type { TrainTask } from '../ml/tasks/task';
 import type { BackendName } from '../ml/backend-names';
-import type { HyperOf, SpecOf, TaskKind, ViewOf } from './protocol';
+import type { DataOf, HyperOf, OptionsOf, SpecOf, TaskKind, ViewOf } from './protocol';
 
-interface TaskEntry<K extends TaskKind> {
-  create(spec: SpecOf<K>, hyper: HyperOf<K>): TrainTask<HyperOf<K>, ViewOf<K>>;
-  /** Backends whose kernels cannot train this model. */
-  unsupportedBackends: readonly BackendName[];
+export interface TaskEntry<K extends TaskKind> {
+  /** Load what the task needs before it is built (cached by the loader; awaited on every build). */
+  prepare?(spec: SpecOf<K>): Promise<DataOf<K>>;
+  create(spec: SpecOf<K>, hyper: HyperOf<K>, data: DataOf<K>): TrainTask<HyperOf<K>, ViewOf<K>, OptionsOf<K>>;
+  /** Backends whose kernels cannot train this model (e.g. WASM has no Conv2DBackpropFilter). */
+  unsupportedBackends: readonly BackendName[] | ((spec: SpecOf<K>) => readonly BackendName[]);
 }
 
 export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
@@ -24,5 +28,11 @@ export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
   mlp: {
     create: (spec, hyper) => new MlpTask(spec, hyper),
     unsupportedBackends: [],
+  },
+  mnist: {
+    prepare: (spec) => loadMnistData(spec.dataUrl),
+    create: (spec, hyper, pack) => new MnistTask(spec, hyper, pack),
+    // WASM has no Conv2DBackpropFilter: only the MLP baseline can train there.
+    unsupportedBackends: (spec) => unsupportedBackendsFor(spec.model),
   },
 };

@@ -10,7 +10,7 @@ export type WeightSnapshot = Record<string, { shape: number[]; values: Float32Ar
  * H is the set of hyperparameters that may change while training runs;
  * V is the view the page draws (weights, gradients, predictions …).
  */
-export interface TrainTask<H, V> {
+export interface TrainTask<H, V, O = Record<string, never>> {
   /** Examples consumed by one step (for examples/s). */
   examplesPerStep(): number;
   /** Apply live hyperparameters; they take effect at the next step. */
@@ -28,4 +28,6 @@ export interface TrainTask<H, V> {
   predict(input: Float32Array): Promise<Float32Array>;
   /** Free every tensor and the optimiser's slots. */
   dispose(): void;
+  /** Optional: change what view() computes beyond its cheap fields. */
+  setViewOptions?(o: Partial<O>): void;
 }

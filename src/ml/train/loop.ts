@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainTask, WeightSnapshot } from '../tasks/task';
+
+/** The part of a task the loop drives. */
+export type LoopTask<V> = Pick<TrainTask<unknown, V>, 'step' | 'view' | 'exportWeights' | 'importWeights' | 'examplesPerStep'>;
 import { findDivergence, suggestLearningRate, type Divergence } from './divergence';
 
 /** One message's worth of progress: many steps' losses read back in a single GPU sync. */
@@ -39,7 +42,7 @@ export interface LoopOptions<V> {
  * reads all of them in one `await data()` — so the GPU is synced ≤ 20 times a
  * second, not once per step. A generation counter ends a superseded run.
  */
-export class TrainingLoop<H, V> {
+export class TrainingLoop<V> {
   private generation = 0;
   private chain: Promise<void> = Promise.resolve();
   private running = false;
@@ -50,7 +53,7 @@ export class TrainingLoop<H, V> {
   private readonly opts: Required<LoopOptions<V>>;
 
   constructor(
-    private task: TrainTask<H, V>,
+    private task: LoopTask<V>,
     opts: LoopOptions<V>,
   ) {
     this.opts = { flushIntervalMs: 50, sliceMs: 10, maxStepsPerSec: Infinity, ...opts };
@@ -77,7 +80,7 @@ export class TrainingLoop<H, V> {
   }
 
   /** Swap in a rebuilt task (after a backend change); the step count carries on. */
-  replaceTask(task: TrainTask<H, V>): void {
+  replaceTask(task: LoopTask<V>): void {
     this.task = task;
   }
 
