@@ -31,7 +31,7 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_PORT ? `test-results-${PORT}` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     reducedMotion: 'reduce',

@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/**
+ * Benchmark runner: builds the app, serves dist/ with `vite preview`, and drives
+ * headless Chromium through every scenario on every compute backend, measuring
+ * what a learner feels — time to first step, steady-state speed, main-thread long
+ * tasks, frame rate — and whether the worker leaks tensors.
+ *
+ *   npm run bench                          # build, then all scenarios × backends, 10 s windows
+ *   node scripts/bench.mjs --seconds 5 --no-build --backends webgl,cpu
+ *   node scripts/bench.mjs --soak --minutes 60   # long run, one line per minute
+ *
+ * Writes bench/results.json (or bench/soak.json). A backend the browser cannot
+ * provide is reported as "not available", never as another backend's numbers;
+ * only a page that does not load makes the exit status non-zero.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { runScenario } from './bench/measure.mjs';
+import { formatSoakLine, formatTable, machineInfo } from './bench/report.mjs';
+import { run, startPreview } from './bench/server.mjs';
+import { soak } from './bench/soak.mjs';
+
+/**
+ * What gets measured. Add one entry per lesson (or per interesting setting):
+ *   id                   short name used in the table and results.json
+ *   route                the hash route of the lesson, e.g. '/gradient-descent'
+ *   params               the lesson's URL query (its schema's keys); `backend` is added per run
+ *   lab                  accessible name of the region (<section aria-label>) holding the lab to
+ *                        drive — its Train/Pause buttons, role="status" region and chart — when the
+ *                        page has more than one; omit for a page with a single lab
+ *   examplesPerStepHint  examples consumed per training step, when that is not the `batch` param
+ *                        (e.g. a sequence model counting tokens); examples/s = steps/s × this
+ */
+export const SCENARIOS = [
+  { id: 'linear-regression', route: '/gradient-descent', params: 'batch=32&lr=0.05', lab: 'Linear regression lab' },
+];
+
+/** Every backend is tried for every scenario, in the engine's automatic order. */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = path.join(ROOT, 'bench');
+const PORT = 4174;
+/** Set on SIGINT/SIGTERM: no more runs start and no half-finished results are written. */
+let interrupted = false;
+
+const CHROMIUM_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      'no-build': { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '10' },
+      soak: { type: 'boolean', default: false },
+      minutes: { type: 'string', default: '60' },
+      backends: { type: 'string', default: BACKENDS.join(',') },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: node scripts/bench.mjs [--no-build] [--seconds N] [--backends a,b] [--soak [--minutes N]]');
+    process.exit(0);
+  }
+  const positive = (name) => {
+    const v = Number(values[name]);
+    if (!(v > 0)) throw new Error(`--${name} must be a positive number, got ${values[name]}`);
+    return v;
+  };
+  const backends = values.backends.split(',').map((b) => b.trim());
+  const unknown = backends.filter((b) => !BACKENDS.includes(b));
+  if (unknown.length) throw new Error(`unknown backend(s): ${unknown.join(', ')}; expected ${BACKENDS.join(', ')}`);
+  return { build: !values['no-build'], seconds: positive('seconds'), soak: values.soak, minutes: positive('minutes'), backends };
+}
+
+function chromiumExecutable() {
+  const wanted = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(wanted)) return wanted;
+  console.warn(`${wanted} not found; using Playwright's own Chromium`);
+  return undefined;
+}
+
+function writeJson(name, data) {
+  if (interrupted) return;
+  mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, name);
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(ROOT, file)}`);
+}
+
+async function benchAll(browser, url, opts, machine) {
+  const rows = [];
+  let failed = false;
+  for (const scenario of SCENARIOS) {
+    for (const backend of opts.backends) {
+      if (interrupted) return false;
+      process.stderr.write(`${scenario.id} on ${backend}… `);
+      try {
+        const row = await runScenario(browser, url, scenario, backend, opts);
+        rows.push(row);
+        process.stderr.write(row.available ? `${row.stepsPerSec} steps/s\n` : `not available (${row.reason})\n`);
+      } catch (e) {
+        if (interrupted) return false;
+        failed = true;
+        const error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        rows.push({ scenario: scenario.id, route: scenario.route, params: scenario.params, backend, available: false, failed: true, reason: `FAILED: ${error}` });
+        process.stderr.write(`FAILED: ${error}\n`);
+      }
+    }
+  }
+  console.log(`\n${formatTable(rows)}`);
+  writeJson('results.json', { date: new Date().toISOString(), machine, options: opts, scenarios: SCENARIOS, rows });
+  return !failed;
+}
+
+async function soakRun(browser, url, opts, machine) {
+  const scenario = SCENARIOS[0];
+  console.log(`soak: ${scenario.id} for ${opts.minutes} min on the backend "auto" picks`);
+  const result = await soak(browser, url, scenario, { minutes: opts.minutes, onReading: (r) => console.log(formatSoakLine(r)) });
+  const first = result.readings[0];
+  const last = result.readings.at(-1);
+  console.log(`${result.adapter}: tensors ${first.numTensors} → ${last.numTensors}, steps ${first.step} → ${last.step}`);
+  writeJson('soak.json', {
+    date: new Date().toISOString(),
+    machine,
+    options: opts,
+    note:
+      'Readings are taken while briefly paused (a running loop holds up to a few hundred unread loss scalars); ' +
+      'tensors, GPU bytes and worker heap are summed over the page’s training workers; heaps are read after a forced GC.',
+    ...result,
+  });
+  return true;
+}
+
+async function main() {
+  const opts = parseOptions();
+  let server = null;
+  let browser = null;
+  const cleanup = async () => {
+    await Promise.race([browser?.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+    server?.stop();
+  };
+  const onSignal = (sig) => {
+    interrupted = true;
+    console.error(`\n${sig}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    if (opts.build) {
+      console.error('building (npx vite build)…');
+      await run('npx', ['vite', 'build'], { cwd: ROOT });
+    }
+    server = await startPreview({ cwd: ROOT, port: PORT });
+    // Precise (unquantised, uncached) performance.memory for the soak's heap readings.
+    const args = opts.soak ? [...CHROMIUM_ARGS, '--enable-precise-memory-info'] : CHROMIUM_ARGS;
+    browser = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args });
+    const machine = machineInfo(browser.version());
+    console.error(`serving ${server.url}; Chromium ${machine.chromium}; ${machine.cpuCount} × ${machine.cpuModel}`);
+    if (machine.loadAvgAtStart[0] > machine.cpuCount / 2) {
+      console.error(`note: load average ${machine.loadAvgAtStart[0]} on ${machine.cpuCount} CPUs — other work will skew the numbers`);
+    }
+    return await (opts.soak ? soakRun : benchAll)(browser, server.url, opts, machine);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (ok) => process.exit(interrupted ? 130 : ok ? 0 : 1),
+  (e) => {
+    if (!interrupted) console.error(e instanceof Error ? e.stack : e);
+    process.exit(interrupted ? 130 : 1);
+  },
+);
