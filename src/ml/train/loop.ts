@@ -91,12 +91,20 @@ export class TrainingLoop<V> {
     this.chain = this.chain.then(() => this.run(gen, Infinity));
   }
 
+  /**
+   * Stop after the steps already dispatched have been read back. "Not running" is
+   * announced only then, so whoever waits for it sees a quiet worker (every loss
+   * scalar read and freed).
+   */
   async pause(): Promise<void> {
-    if (this.running) {
-      this.generation++;
-      this.setRunning(false);
+    if (!this.running) {
+      await this.chain;
+      return;
     }
+    this.generation++;
+    this.running = false;
     await this.chain;
+    if (!this.running) this.opts.emit({ type: 'running', running: false });
   }
 
   /** Run exactly n steps (pausing a running loop first), then report once. */
