@@ -12,7 +12,7 @@ function readBackend(params: URLSearchParams): { choice: BackendChoice; notice: 
   const raw = params.get('backend');
   if (raw === null || raw === 'auto') return { choice: 'auto', notice: null };
   if ((BACKENDS as readonly string[]).includes(raw)) return { choice: raw as BackendChoice, notice: null };
-  return { choice: 'auto', notice: `Ignored backend=${JSON.stringify(raw.slice(0, 24))}: expected webgpu, webgl, wasm or cpu.` };
+  return { choice: 'auto', notice: 'Ignored the value of backend: expected webgpu, webgl, wasm or cpu.' };
 }
 
 export function App() {

@@ -62,9 +62,11 @@ export interface Parsed<T extends SchemaTable> {
   notices: string[];
 }
 
-const MAX_SHOWN = 24;
-/** Quote a raw value for a notice, shortened; React escapes it, so markup stays text. */
-const show = (raw: string) => JSON.stringify(raw.length > MAX_SHOWN ? `${raw.slice(0, MAX_SHOWN)}…` : raw);
+/**
+ * Notices never repeat the raw text of a parameter (it could be markup, or read
+ * "NaN"); they name the key and, for numbers, the finite value that was parsed.
+ */
+const fmtNumber = (v: number) => (Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(2) : String(v));
 
 export function defaults<T extends SchemaTable>(table: T): ValuesOf<T> {
   const out: Record<string, unknown> = {};
@@ -77,14 +79,14 @@ function parseOne(key: string, p: ParamSpec, raw: string, notices: string[]): un
     case 'bool': {
       if (raw === '1' || raw === 'true') return true;
       if (raw === '0' || raw === 'false') return false;
-      notices.push(`Ignored ${key}=${show(raw)}: expected 1 or 0.`);
+      notices.push(`Ignored the value of ${key}: expected 1 or 0.`);
       return p.default;
     }
     case 'set': {
       const parts = raw.split(',').filter((x) => x !== '');
       const known = (p.options as readonly string[]).filter((o) => parts.includes(o));
       const unknown = parts.filter((x) => !(p.options as readonly string[]).includes(x));
-      if (unknown.length > 0) notices.push(`Ignored ${show(unknown.join(','))} in ${key}: expected some of ${p.options.join(', ')}.`);
+      if (unknown.length > 0) notices.push(`Ignored ${unknown.length === 1 ? 'an unknown entry' : `${unknown.length} unknown entries`} in ${key}: expected some of ${p.options.join(', ')}.`);
       if (known.length < (p.min ?? 0)) {
         notices.push(`${key} needs at least ${p.min ?? 0}; using the default.`);
         return p.default;
@@ -93,7 +95,7 @@ function parseOne(key: string, p: ParamSpec, raw: string, notices: string[]): un
     }
     case 'enum': {
       if ((p.options as readonly string[]).includes(raw)) return raw;
-      notices.push(`Ignored ${key}=${show(raw)}: expected one of ${p.options.join(', ')}.`);
+      notices.push(`Ignored the value of ${key}: expected one of ${p.options.join(', ')}.`);
       return p.default;
     }
     case 'optional-number':
@@ -102,13 +104,14 @@ function parseOne(key: string, p: ParamSpec, raw: string, notices: string[]): un
       const trimmed = raw.trim();
       const v = trimmed === '' ? NaN : Number(trimmed);
       if (!Number.isFinite(v)) {
-        notices.push(`Ignored ${key}=${show(raw)}: not a finite number.`);
+        notices.push(`Ignored the value of ${key}: expected a number from ${p.min} to ${p.max}.`);
         return p.default;
       }
-      let out = p.kind === 'int' ? Math.round(v) : v;
+      // -0 would print as "0" and come back as +0: normalise it now so links round-trip.
+      let out = (p.kind === 'int' ? Math.round(v) : v) + 0;
       if (out < p.min || out > p.max) {
         out = Math.min(p.max, Math.max(p.min, out));
-        notices.push(`${key}=${show(raw)} is out of range; using ${out} (allowed ${p.min} … ${p.max}).`);
+        notices.push(`${key}=${fmtNumber(v)} is out of range; using ${out} (allowed ${p.min} … ${p.max}).`);
       }
       return out;
     }
