@@ -24,4 +24,9 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
+  // Pre-bundle what the worker imports, so the dev server does not discover it late and
+  // reload the page (which would kill a training worker mid-run).
+  optimizeDeps: {
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm', 'comlink', 'katex'],
+  },
 });
