@@ -16,4 +16,5 @@ export interface LessonPageProps {
  */
 export const LESSON_PAGES: Partial<Record<LessonEntry['id'], ComponentType<LessonPageProps>>> = {
   'gradient-descent': lazy(() => import('./gradient-descent/GradientDescentPage')),
+  backprop: lazy(() => import('./backprop/BackpropPage')),
 };

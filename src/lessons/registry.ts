@@ -24,7 +24,7 @@ export const LESSONS: readonly LessonEntry[] = [
     title: 'Backpropagation',
     short: 'Backprop',
     summary: 'Step through the chain rule on a tiny network, then train multi-layer networks on 2-D data.',
-    available: false,
+    available: true,
   },
   {
     id: 'cnn',

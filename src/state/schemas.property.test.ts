@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPLORER_PARAMS } from '../lessons/gradient-descent/explorer/params';
 import { GD_PARAMS } from '../lessons/gradient-descent/params';
+import { MLP_PARAMS, TINY_URL_PARAMS } from '../lessons/backprop/params';
 import { parseParams, serializeParams, type ParamSpec, type SchemaTable } from './schema';
 
 /** Every lesson's URL schema. A new lesson adds its table here. */
 const SCHEMAS: Record<string, SchemaTable> = {
   'gradient-descent': GD_PARAMS,
   'gradient-descent explorer': EXPLORER_PARAMS,
+  'backprop tiny network': TINY_URL_PARAMS,
+  'backprop MLP playground': MLP_PARAMS,
 };
 
 function valid(p: ParamSpec, v: unknown): boolean {

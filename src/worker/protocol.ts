@@ -9,6 +9,7 @@ import type { MlpHyper, MlpSpec, MlpView } from '../ml/tasks/mlp';
 import type { MnistHyper, MnistOptions, MnistSpec, MnistView } from '../ml/tasks/mnist-classifier';
 import type { MnistPack } from '../datasets/mnist';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
+import type { TinyNetHyper, TinyNetSpec, TinyNetView } from '../ml/tasks/tiny-net-task';
 import type { WeightSnapshot } from '../ml/tasks/task';
 import type { Divergence } from '../ml/train/divergence';
 import type { MetricsBatch } from '../ml/train/loop';
@@ -19,6 +20,7 @@ export interface TaskTypes {
   'surface-race': { spec: SurfaceRaceSpec; hyper: SurfaceRaceHyper; view: SurfaceRaceView };
   mlp: { spec: MlpSpec; hyper: MlpHyper; view: MlpView };
   mnist: { spec: MnistSpec; hyper: MnistHyper; view: MnistView; options: MnistOptions; data: MnistPack };
+  'tiny-net': { spec: TinyNetSpec; hyper: TinyNetHyper; view: TinyNetView };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];

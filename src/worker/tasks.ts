@@ -4,6 +4,7 @@ import { MlpTask } from '../ml/tasks/mlp';
 import { MnistTask, unsupportedBackendsFor } from '../ml/tasks/mnist-classifier';
 import { loadMnistData } from '../ml/tasks/mnist-data';
 import { SurfaceRaceTask } from '../ml/tasks/surface-race';
+import { TinyNetTask } from '../ml/tasks/tiny-net-task';
 import type { TrainTask } from '../ml/tasks/task';
 import type { BackendName } from '../ml/backend-names';
 import type { DataOf, HyperOf, OptionsOf, SpecOf, TaskKind, ViewOf } from './protocol';
@@ -34,5 +35,9 @@ export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
     create: (spec, hyper, pack) => new MnistTask(spec, hyper, pack),
     // WASM has no Conv2DBackpropFilter: only the MLP baseline can train there.
     unsupportedBackends: (spec) => unsupportedBackendsFor(spec.model),
+  },
+  'tiny-net': {
+    create: (spec, hyper) => new TinyNetTask(spec, hyper),
+    unsupportedBackends: [],
   },
 };

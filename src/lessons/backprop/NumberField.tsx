@@ -1,0 +1,46 @@
+import { useId, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (v: number) => void;
+  /** Shown label (defaults to `label`, which is always the accessible name). */
+  children?: React.ReactNode;
+}
+
+/** Shortest text for a value (6 significant digits). */
+const show = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '');
+
+/**
+ * A labelled number input that commits every valid keystroke (clamped to [min, max]) and keeps
+ * the learner's half-typed text ("-", "0.") while focused. Arrow keys step it.
+ */
+export function NumberField({ label, value, min, max, step, onChange, children }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <div className="number-field">
+      <label htmlFor={id}>{children ?? label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        aria-label={children ? label : undefined}
+        min={min}
+        max={max}
+        step={step}
+        value={draft ?? show(value)}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          const v = text.trim() === '' ? NaN : Number(text);
+          if (Number.isFinite(v)) onChange(Math.min(max, Math.max(min, v)));
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,389 @@
+import { useMemo, useState } from 'react';
+import { Select } from '../../components/controls/Select';
+import { Slider } from '../../components/controls/Slider';
+import { Tex } from '../../components/math/Tex';
+import { fmt } from '../../format';
+import type { BackendChoice } from '../../ml/backend-names';
+import {
+  TINY_NODE_INFO,
+  TINY_PARAMS,
+  finiteDifference,
+  forward,
+  tinyLoss,
+  update as sgdUpdate,
+  type TinyActivation,
+  type TinyNodeId,
+  type TinyParamName,
+  type TinyParams,
+} from '../../ml/backprop/tiny-net';
+import { backward, revealedAt, tinySteps } from '../../ml/backprop/tiny-net-backward';
+import { chainRuleTex } from '../../ml/backprop/tiny-net-tex';
+import type { TinyNetSpec } from '../../ml/tasks/tiny-net-task';
+import type { ValuesOf } from '../../state/schema';
+import { NumberField } from './NumberField';
+import { TINY_URL_PARAMS } from './params';
+import { TinyGraph } from './TinyGraph';
+import { NODE_TEXT, forwardTex, stepTitle, updateTex } from './tiny-step-text';
+import { useTinyNet, type WorkerUpdate } from './useTinyNet';
+
+type Values = ValuesOf<typeof TINY_URL_PARAMS>;
+
+interface Props {
+  values: Values;
+  update: (patch: Partial<Values>) => void;
+  backend: BackendChoice;
+  /** Prose shown beside the gradient table. */
+  children?: React.ReactNode;
+}
+
+const KEY_OF: Record<TinyParamName, keyof Values> = {
+  w11: 'tw11',
+  w12: 'tw12',
+  b1: 'tb1',
+  w21: 'tw21',
+  w22: 'tw22',
+  b2: 'tb2',
+  v1: 'tv1',
+  v2: 'tv2',
+  c: 'tc',
+};
+const ACT_OPTIONS = [
+  { value: 'sigmoid' as const, label: 'sigmoid σ' },
+  { value: 'tanh' as const, label: 'tanh' },
+];
+const STEPS = tinySteps();
+const LOSS_STEP = STEPS.findIndex((s) => s.phase === 'loss');
+const LAST_BACKWARD = STEPS.map((s) => s.phase).lastIndexOf('backward');
+const WEIGHT = TINY_URL_PARAMS.tw11;
+
+/** Float32 autodiff vs float64 hand: agree to ~1e-7 relative; 1e-4 leaves room, 1e-6 covers zeros. */
+const agreeF32 = (a: number, b: number) => Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b)) + 1e-6;
+/** Central differences in float64 are good to ~1e-9 here. */
+const agreeFd = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b)) + 1e-8;
+/** Weights written back after an update: 8 significant digits keep the link short and exact. */
+const tidy = (v: number) => Number(v.toPrecision(8));
+
+interface UpdateRecord {
+  before: number;
+  after: number;
+  worker: WorkerUpdate | null;
+  pending: boolean;
+}
+
+/** Part 1: the tiny network, stepped through one forward and backward pass and one update. */
+export function TinyStepper({ values: v, update, backend, children }: Props) {
+  const params: TinyParams = useMemo(
+    () => ({ w11: v.tw11, w12: v.tw12, b1: v.tb1, w21: v.tw21, w22: v.tw22, b2: v.tb2, v1: v.tv1, v2: v.tv2, c: v.tc }),
+    [v.tw11, v.tw12, v.tb1, v.tw21, v.tw22, v.tb2, v.tv1, v.tv2, v.tc],
+  );
+  const input = useMemo(() => ({ x1: v.tx1, x2: v.tx2 }), [v.tx1, v.tx2]);
+  const act: TinyActivation = v.tact;
+  const fwd = useMemo(() => forward(params, input, v.tt, act), [params, input, v.tt, act]);
+  const bw = useMemo(() => backward(fwd), [fwd]);
+  const fd = useMemo(() => finiteDifference(params, input, v.tt, act), [params, input, v.tt, act]);
+  const spec: TinyNetSpec = useMemo(() => ({ kind: 'tiny-net', params, input, target: v.tt, activation: act }), [params, input, v.tt, act]);
+  const tiny = useTinyNet(spec, v.tlr, backend);
+
+  const [k, setK] = useState(-1);
+  const [last, setLast] = useState<UpdateRecord | null>(null);
+  const revealed = useMemo(() => revealedAt(STEPS, k), [k]);
+  const step = k >= 0 ? STEPS[k] : undefined;
+  const current: TinyNodeId | null = step && step.phase !== 'update' ? step.node : null;
+  const activeEdges = useMemo(() => {
+    const s = new Set<string>();
+    if (!step || step.phase === 'update') return s;
+    if (step.phase === 'backward') for (const t of bw.local[step.node]) s.add(`${step.node}>${t.child}`);
+    else for (const e of fwd.edges) if (e.to === step.node) s.add(`${e.from}>${e.to}`);
+    return s;
+  }, [step, bw, fwd]);
+  const next = useMemo(() => sgdUpdate(params, bw.params, v.tlr), [params, bw, v.tlr]);
+
+  const edit = (patch: Partial<Values>) => {
+    setLast(null);
+    update(patch);
+  };
+
+  const applyUpdate = () => {
+    const before = fwd.values.L;
+    const tidied = {} as TinyParams;
+    for (const p of TINY_PARAMS) tidied[p] = Math.min(WEIGHT.max, Math.max(WEIGHT.min, tidy(next[p])));
+    const after = tinyLoss(tidied, input, v.tt, act);
+    setLast({ before, after, worker: null, pending: true });
+    void tiny.applyUpdate().then((worker) => {
+      setLast((r) => (r && r.before === before ? { ...r, worker, pending: false } : r));
+      const patch: Partial<Values> = {};
+      for (const p of TINY_PARAMS) (patch as Record<string, number>)[KEY_OF[p]] = tidied[p];
+      update(patch);
+      setK(-1);
+    });
+  };
+
+  return (
+    <section className="bp-part tiny" aria-labelledby="tiny-heading">
+      <h2 id="tiny-heading">1. Backprop, one number at a time</h2>
+      <p>
+        A network with two inputs, two hidden units and one output, trained on a single example with the squared
+        error <Tex math="L = \tfrac12(\hat y - t)^2" />. Every circle is one number; every arrow carries the local
+        derivative of its head with respect to its tail. Step through the forward pass, the loss, the backward pass
+        and the update, and edit any number below to see all of them change.
+      </p>
+      <div className="tiny-layout">
+        <figure className="tiny-figure">
+          <div className="tiny-graph-wrap">
+            <TinyGraph fwd={fwd} grads={bw.grads} revealed={revealed} current={current} activeEdges={activeEdges} />
+          </div>
+          <figcaption className="legend">
+            <span>in each circle: its name and forward value</span>
+            <span className="tg-legend-grad">blue: ∂L/∂(that node)</span>
+            <span>on each arrow: the local derivative ∂head/∂tail</span>
+          </figcaption>
+        </figure>
+        <div className="tiny-panel">
+          <div className="tiny-buttons" role="group" aria-label="Step through backprop">
+            <button type="button" onClick={() => setK((i) => Math.max(-1, i - 1))} disabled={k < 0}>
+              Previous
+            </button>
+            <button type="button" className="primary" onClick={() => setK((i) => Math.min(STEPS.length - 1, i + 1))} disabled={k >= STEPS.length - 1}>
+              Next
+            </button>
+            <button type="button" onClick={() => setK(LOSS_STEP)}>
+              Forward pass
+            </button>
+            <button type="button" onClick={() => setK(LAST_BACKWARD)}>
+              Backward pass
+            </button>
+            <button type="button" onClick={() => setK(-1)} disabled={k < 0}>
+              Start over
+            </button>
+          </div>
+          <p className="tiny-progress" data-testid="tiny-step" data-value={k + 1} data-phase={step?.phase ?? 'start'}>
+            Step {k + 1} of {STEPS.length}: <b>{stepTitle(step)}</b>
+          </p>
+          <div className="tiny-explain" aria-live="polite">
+            <StepExplanation k={k} fwd={fwd} bw={bw} act={act} lr={v.tlr} params={params} next={next} />
+          </div>
+          {step?.phase === 'update' && (
+            <button type="button" className="primary" onClick={applyUpdate} disabled={last?.pending === true}>
+              Apply update
+            </button>
+          )}
+          {last && <UpdateResult record={last} lr={v.tlr} />}
+        </div>
+      </div>
+      <div className="tiny-inputs">
+        <NumberField label="x1" value={v.tx1} min={TINY_URL_PARAMS.tx1.min} max={TINY_URL_PARAMS.tx1.max} step={0.05} onChange={(tx1) => edit({ tx1 })}>
+          x₁
+        </NumberField>
+        <NumberField label="x2" value={v.tx2} min={TINY_URL_PARAMS.tx2.min} max={TINY_URL_PARAMS.tx2.max} step={0.05} onChange={(tx2) => edit({ tx2 })}>
+          x₂
+        </NumberField>
+        <NumberField label="t (target)" value={v.tt} min={TINY_URL_PARAMS.tt.min} max={TINY_URL_PARAMS.tt.max} step={0.05} onChange={(tt) => edit({ tt })}>
+          target t
+        </NumberField>
+        <Select label="Activation φ (tiny network)" value={act} options={ACT_OPTIONS} onChange={(tact) => edit({ tact })} />
+        <Slider
+          label="Learning rate α (tiny network)"
+          value={v.tlr}
+          min={TINY_URL_PARAMS.tlr.min}
+          max={TINY_URL_PARAMS.tlr.max}
+          step={0.01}
+          log
+          format={(a) => `α = ${fmt(a, 3)}`}
+          onChange={(tlr) => edit({ tlr })}
+        />
+      </div>
+      {tiny.error && (
+        <div className="alert" role="alert">
+          The worker could not compute the autodiff gradients: {tiny.error}{' '}
+          <button type="button" onClick={tiny.retry}>
+            Retry
+          </button>
+        </div>
+      )}
+      <div className="tiny-bottom">
+        <div className="tiny-table">
+          <p className="grad-table-note">
+            Every parameter, editable, with ∂L/∂θ three ways: by hand (the chain rule above, float64), by reverse-mode
+            autodiff (<code>tf.valueAndGrads</code> in the worker, float32) and by central finite differences (
+            <Tex math="\tfrac{L(\theta+\varepsilon)-L(\theta-\varepsilon)}{2\varepsilon}" />, <Tex math="\varepsilon = 10^{-6}" />
+            ). The hand column fills in as the backward pass reaches each parameter.
+          </p>
+          <div className="table-wrap">
+            <table className="grad-table" aria-busy={tiny.view ? undefined : true}>
+              <caption className="visually-hidden">∂L/∂θ for every parameter: by hand, by autodiff and by finite differences</caption>
+              <thead>
+                <tr>
+                  <th scope="col">θ</th>
+                  <th scope="col">value</th>
+                  <th scope="col">by hand</th>
+                  <th scope="col">autodiff (tfjs)</th>
+                  <th scope="col">finite diff.</th>
+                  <th scope="col">agree?</th>
+                </tr>
+              </thead>
+              <tbody>
+                {TINY_PARAMS.map((p) => {
+                  const key = KEY_OF[p];
+                  const hand = revealed.grads.has(p) ? bw.params[p] : null;
+                  const auto = tiny.view ? tiny.view.grads[p] : null;
+                  const ok = hand !== null && auto !== null ? agreeF32(hand, auto) && agreeFd(hand, fd[p]) : null;
+                  return (
+                    <tr key={p} className={current === p ? 'current' : undefined}>
+                      <th scope="row">
+                        <Tex math={`\\frac{\\partial L}{\\partial ${TINY_NODE_INFO[p].label}}`} />
+                      </th>
+                      <td>
+                        <NumberField label={p} value={params[p]} min={WEIGHT.min} max={WEIGHT.max} step={0.05} onChange={(x) => edit({ [key]: x } as Partial<Values>)}>
+                          <span className="visually-hidden">{NODE_TEXT[p]}</span>
+                        </NumberField>
+                      </td>
+                      <td data-testid={`hand-${p}`} data-value={hand ?? ''}>
+                        {hand === null ? <span className="bp-muted">not yet</span> : fmt(hand, 5)}
+                      </td>
+                      <td data-testid={`auto-${p}`} data-value={auto ?? ''}>
+                        {auto === null ? <span className="bp-muted">computing…</span> : fmt(auto, 5)}
+                      </td>
+                      <td data-testid={`fd-${p}`} data-value={fd[p]}>
+                        {fmt(fd[p], 5)}
+                      </td>
+                      <td data-testid={`agree-${p}`}>{ok === null ? '' : ok ? '✓ agree' : '✗ differ'}</td>
+                    </tr>
+                  );
+                })}
+                <tr className="loss-row">
+                  <th scope="row">
+                    <Tex math="L" />
+                  </th>
+                  <td colSpan={2} data-testid="hand-loss" data-value={fwd.values.L}>
+                    {revealed.values.has('L') ? fmt(fwd.values.L, 5) : <span className="bp-muted">not yet</span>}
+                  </td>
+                  <td data-testid="auto-loss" data-value={tiny.view?.loss ?? ''}>
+                    {tiny.view ? fmt(tiny.view.loss, 5) : <span className="bp-muted">computing…</span>}
+                  </td>
+                  <td colSpan={2} />
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <div className="tiny-prose">{children}</div>
+      </div>
+    </section>
+  );
+}
+
+/** Display-size maths that wraps at its = and + signs in a narrow panel (inline KaTeX breaks there). */
+function WrapTex({ math }: { math: string }) {
+  return (
+    <div className="tex-wrap">
+      <Tex math={`\\displaystyle ${math}`} />
+    </div>
+  );
+}
+
+function StepExplanation({
+  k,
+  fwd,
+  bw,
+  act,
+  lr,
+  params,
+  next,
+}: {
+  k: number;
+  fwd: ReturnType<typeof forward>;
+  bw: ReturnType<typeof backward>;
+  act: TinyActivation;
+  lr: number;
+  params: TinyParams;
+  next: TinyParams;
+}) {
+  const step = k >= 0 ? STEPS[k] : undefined;
+  if (!step) {
+    return (
+      <p>
+        Only the inputs, the target and the weights are known. Press <b>Next</b> to compute the first node, or{' '}
+        <b>Forward pass</b> to compute them all.
+      </p>
+    );
+  }
+  if (step.phase === 'forward') {
+    return (
+      <>
+        <p>
+          {step.node.startsWith('z')
+            ? 'A pre-activation: the weighted sum of the inputs plus a bias.'
+            : step.node.startsWith('h')
+              ? `The hidden unit's activation φ = ${act === 'sigmoid' ? 'σ' : 'tanh'} applied to its pre-activation.`
+              : 'The output: a weighted sum of the hidden activations plus a bias (no activation on the output).'}
+        </p>
+        <WrapTex math={forwardTex(step.node, fwd.values, act)} />
+      </>
+    );
+  }
+  if (step.phase === 'loss') {
+    return (
+      <>
+        <p>The loss compares the output with the target. The backward pass starts here, with ∂L/∂L = 1.</p>
+        <WrapTex math={forwardTex('L', fwd.values, act)} />
+      </>
+    );
+  }
+  if (step.phase === 'backward') {
+    const node = step.node;
+    const local = chainRuleTex(bw, node, { form: 'local' });
+    const path = chainRuleTex(bw, node);
+    const many = bw.paths[node].length > 1;
+    return (
+      <>
+        <p>
+          One step back: multiply the gradient already known at {many ? 'each node' : 'the node'} that{' '}
+          {NODE_TEXT[node]} feeds by the local derivative on the arrow{many ? ', and add the paths' : ''}.
+        </p>
+        <WrapTex math={local} />
+        {path !== local && (
+          <>
+            <p>Spelled out along the whole {many ? 'paths' : 'path'} from L, this is the chain rule:</p>
+            <WrapTex math={path} />
+          </>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <p>
+        Every parameter moves against its gradient, scaled by the learning rate{' '}
+        <Tex math={`\\alpha = ${fmt(lr, 3)}`} />. Press <b>Apply update</b> to take the step (here by hand, and as a
+        real tfjs step in the worker).
+      </p>
+      <Tex block math={updateTex(params, bw.params, lr, next)} />
+    </>
+  );
+}
+
+function UpdateResult({ record, lr }: { record: UpdateRecord; lr: number }) {
+  const w = record.worker;
+  return (
+    <div className="tiny-update" data-testid="tiny-update">
+      <p>
+        Update with α = {fmt(lr, 3)}: the loss went from{' '}
+        <b data-testid="loss-before" data-value={record.before}>
+          {fmt(record.before, 5)}
+        </b>{' '}
+        to{' '}
+        <b data-testid="loss-after" data-value={record.after}>
+          {fmt(record.after, 5)}
+        </b>{' '}
+        (by hand, float64).
+      </p>
+      <p className="bp-muted">
+        {record.pending
+          ? 'The worker is taking the same step with tfjs…'
+          : w
+            ? `The same step taken by tfjs in the worker (float32): ${fmt(w.before, 5)} → ${fmt(w.after, 5)}.`
+            : 'The worker did not report its step.'}
+      </p>
+    </div>
+  );
+}
