@@ -15,7 +15,7 @@ const workerSideRestriction = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/*.json'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results*', 'playwright-report', 'bench/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -90,7 +90,9 @@ export function drawLineChart(ctx: CanvasRenderingContext2D, p: LineChartInput):
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  const yt = p.logY ? logTicks(ext.y[0], ext.y[1]) : niceTicks(ext.y[0], ext.y[1], 4);
+  // Within one decade a log axis has no 1-2-5 ticks: fall back to round linear values.
+  const lt = p.logY ? logTicks(ext.y[0], ext.y[1]) : [];
+  const yt = lt.length >= 2 ? lt : niceTicks(ext.y[0], ext.y[1], 4).filter((t) => !p.logY || t > 0);
   for (const t of yt) {
     const py = Math.round(y(t)) + 0.5;
     ctx.beginPath();
