@@ -36,6 +36,8 @@ import { soak } from './bench/soak.mjs';
  */
 export const SCENARIOS = [
   { id: 'linear-regression', route: '/gradient-descent', params: 'batch=32&lr=0.05', lab: 'Linear regression lab' },
+  // The attention lesson's reversal Transformer (T = 6, V = 8, d = 32, 1 layer, 2 heads); examples are sequences.
+  { id: 'transformer-reverse', route: '/attention', params: 'task=reverse&len=6&vocab=8&layers=1&heads=2&d=32&batch=32', lab: 'Transformer lab' },
 ];
 
 /** Every backend is tried for every scenario, in the engine's automatic order. */

@@ -17,4 +17,5 @@ export interface LessonPageProps {
 export const LESSON_PAGES: Partial<Record<LessonEntry['id'], ComponentType<LessonPageProps>>> = {
   'gradient-descent': lazy(() => import('./gradient-descent/GradientDescentPage')),
   backprop: lazy(() => import('./backprop/BackpropPage')),
+  attention: lazy(() => import('./attention/AttentionPage')),
 };

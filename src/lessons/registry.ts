@@ -48,7 +48,7 @@ export const LESSONS: readonly LessonEntry[] = [
     title: 'Attention and Transformers',
     short: 'Attention',
     summary: 'Train a small Transformer and watch its attention patterns form.',
-    available: false,
+    available: true,
   },
 ];
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPLORER_PARAMS } from '../lessons/gradient-descent/explorer/params';
+import { ATTN_PARAMS } from '../lessons/attention/params';
 import { GD_PARAMS } from '../lessons/gradient-descent/params';
 import { MLP_PARAMS, TINY_URL_PARAMS } from '../lessons/backprop/params';
 import { parseParams, serializeParams, type ParamSpec, type SchemaTable } from './schema';
@@ -11,6 +12,7 @@ const SCHEMAS: Record<string, SchemaTable> = {
   'gradient-descent explorer': EXPLORER_PARAMS,
   'backprop tiny network': TINY_URL_PARAMS,
   'backprop MLP playground': MLP_PARAMS,
+  attention: ATTN_PARAMS,
 };
 
 function valid(p: ParamSpec, v: unknown): boolean {

@@ -10,6 +10,7 @@ import type { MnistHyper, MnistOptions, MnistSpec, MnistView } from '../ml/tasks
 import type { MnistPack } from '../datasets/mnist';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
 import type { TinyNetHyper, TinyNetSpec, TinyNetView } from '../ml/tasks/tiny-net-task';
+import type { TransformerHyper, TransformerSpec, TransformerView } from '../ml/tasks/transformer';
 import type { WeightSnapshot } from '../ml/tasks/task';
 import type { Divergence } from '../ml/train/divergence';
 import type { MetricsBatch } from '../ml/train/loop';
@@ -21,6 +22,7 @@ export interface TaskTypes {
   mlp: { spec: MlpSpec; hyper: MlpHyper; view: MlpView };
   mnist: { spec: MnistSpec; hyper: MnistHyper; view: MnistView; options: MnistOptions; data: MnistPack };
   'tiny-net': { spec: TinyNetSpec; hyper: TinyNetHyper; view: TinyNetView };
+  transformer: { spec: TransformerSpec; hyper: TransformerHyper; view: TransformerView };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];

@@ -5,6 +5,7 @@ import { MnistTask, unsupportedBackendsFor } from '../ml/tasks/mnist-classifier'
 import { loadMnistData } from '../ml/tasks/mnist-data';
 import { SurfaceRaceTask } from '../ml/tasks/surface-race';
 import { TinyNetTask } from '../ml/tasks/tiny-net-task';
+import { TransformerTask } from '../ml/tasks/transformer';
 import type { TrainTask } from '../ml/tasks/task';
 import type { BackendName } from '../ml/backend-names';
 import type { DataOf, HyperOf, OptionsOf, SpecOf, TaskKind, ViewOf } from './protocol';
@@ -38,6 +39,10 @@ export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
   },
   'tiny-net': {
     create: (spec, hyper) => new TinyNetTask(spec, hyper),
+    unsupportedBackends: [],
+  },
+  transformer: {
+    create: (spec, hyper) => new TransformerTask(spec, hyper),
     unsupportedBackends: [],
   },
 };
