@@ -16,6 +16,8 @@ export interface LineChartInput {
   colors: { grid: string; text: string };
   formatX: (v: number) => string;
   formatY: (v: number) => string;
+  /** x values are whole numbers (training steps): no fractional ticks. */
+  integerX?: boolean;
 }
 
 export interface ChartLayout {
@@ -103,7 +105,8 @@ export function drawLineChart(ctx: CanvasRenderingContext2D, p: LineChartInput):
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of niceTicks(ext.x[0], ext.x[1], Math.max(2, Math.floor(width / 90)))) {
+  const xt = niceTicks(ext.x[0], ext.x[1], Math.max(2, Math.floor(width / 90)));
+  for (const t of p.integerX ? xt.filter((v) => Number.isInteger(v)) : xt) {
     const px = Math.round(x(t)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(px, plot.top);

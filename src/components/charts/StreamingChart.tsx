@@ -44,6 +44,7 @@ export const StreamingChart = memo(function StreamingChart({ series, logScale, t
       logY: logScale,
       colors: { grid: colors.grid, text: colors.muted },
       formatX: fmtInt,
+      integerX: true,
       formatY: (v) => fmt(v, 2),
       series: series.map((s, i) => ({
         label: s.label,
