@@ -38,6 +38,10 @@ export const SCENARIOS = [
   { id: 'linear-regression', route: '/gradient-descent', params: 'batch=32&lr=0.05', lab: 'Linear regression lab' },
   // The attention lesson's reversal Transformer (T = 6, V = 8, d = 32, 1 layer, 2 heads); examples are sequences.
   { id: 'transformer-reverse', route: '/attention', params: 'task=reverse&len=6&vocab=8&layers=1&heads=2&d=32&batch=32', lab: 'Transformer lab' },
+  // The RNN lesson's recall task (gap 20, T = 22, hidden 16, batch 32) for each cell; examples are sequences.
+  { id: 'rnn-recall-simple', route: '/rnn', params: 'task=recall&cell=simple&gap=20', lab: 'RNN lab' },
+  { id: 'rnn-recall-lstm', route: '/rnn', params: 'task=recall&cell=lstm&gap=20', lab: 'RNN lab' },
+  { id: 'rnn-recall-gru', route: '/rnn', params: 'task=recall&cell=gru&gap=20', lab: 'RNN lab' },
 ];
 
 /** Every backend is tried for every scenario, in the engine's automatic order. */

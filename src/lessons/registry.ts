@@ -40,7 +40,7 @@ export const LESSONS: readonly LessonEntry[] = [
     title: 'Recurrent networks',
     short: 'RNN',
     summary: 'SimpleRNN, LSTM and GRU on sequences: watch hidden states and gates, and measure vanishing gradients.',
-    available: false,
+    available: true,
   },
   {
     id: 'attention',

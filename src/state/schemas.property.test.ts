@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXPLORER_PARAMS } from '../lessons/gradient-descent/explorer/params';
 import { ATTN_PARAMS } from '../lessons/attention/params';
+import { EXPLORER_PARAMS } from '../lessons/gradient-descent/explorer/params';
 import { GD_PARAMS } from '../lessons/gradient-descent/params';
 import { MLP_PARAMS, TINY_URL_PARAMS } from '../lessons/backprop/params';
+import { RNN_PARAMS } from '../lessons/rnn/params';
 import { parseParams, serializeParams, type ParamSpec, type SchemaTable } from './schema';
 
 /** Every lesson's URL schema. A new lesson adds its table here. */
@@ -13,6 +14,7 @@ const SCHEMAS: Record<string, SchemaTable> = {
   'backprop tiny network': TINY_URL_PARAMS,
   'backprop MLP playground': MLP_PARAMS,
   attention: ATTN_PARAMS,
+  rnn: RNN_PARAMS,
 };
 
 function valid(p: ParamSpec, v: unknown): boolean {

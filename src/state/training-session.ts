@@ -250,6 +250,15 @@ export class TrainingSession<K extends TaskKind> {
     return this.run(async () => (await this.client.api()).setViewOptions(o));
   }
 
+  /**
+   * The model's output for `input` with the current weights (MNIST: n·784 pixels in [0, 1]
+   * → n·10 probabilities). Rejects instead of putting the session in its error phase: a
+   * failed prediction (e.g. before the model is built) is the caller's to handle.
+   */
+  async predict(input: Float32Array): Promise<Float32Array> {
+    return (await this.client.api()).predict(input);
+  }
+
   /** Slow motion: at most this many steps a second (Infinity: as fast as it goes). */
   setMaxStepsPerSec(v: number): Promise<void> {
     return this.run(async () => (await this.client.api()).setMaxStepsPerSec(v));

@@ -8,6 +8,7 @@ import type { LinRegHyper, LinRegSpec, LinRegView } from '../ml/tasks/linear-reg
 import type { MlpHyper, MlpSpec, MlpView } from '../ml/tasks/mlp';
 import type { MnistHyper, MnistOptions, MnistSpec, MnistView } from '../ml/tasks/mnist-classifier';
 import type { MnistPack } from '../datasets/mnist';
+import type { RnnHyper, RnnSpec, RnnView } from '../ml/tasks/rnn';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
 import type { TinyNetHyper, TinyNetSpec, TinyNetView } from '../ml/tasks/tiny-net-task';
 import type { TransformerHyper, TransformerSpec, TransformerView } from '../ml/tasks/transformer';
@@ -23,6 +24,7 @@ export interface TaskTypes {
   mnist: { spec: MnistSpec; hyper: MnistHyper; view: MnistView; options: MnistOptions; data: MnistPack };
   'tiny-net': { spec: TinyNetSpec; hyper: TinyNetHyper; view: TinyNetView };
   transformer: { spec: TransformerSpec; hyper: TransformerHyper; view: TransformerView };
+  rnn: { spec: RnnSpec; hyper: RnnHyper; view: RnnView };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];

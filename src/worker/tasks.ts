@@ -3,6 +3,7 @@ import { LinearRegressionTask } from '../ml/tasks/linear-regression';
 import { MlpTask } from '../ml/tasks/mlp';
 import { MnistTask, unsupportedBackendsFor } from '../ml/tasks/mnist-classifier';
 import { loadMnistData } from '../ml/tasks/mnist-data';
+import { RnnTask } from '../ml/tasks/rnn';
 import { SurfaceRaceTask } from '../ml/tasks/surface-race';
 import { TinyNetTask } from '../ml/tasks/tiny-net-task';
 import { TransformerTask } from '../ml/tasks/transformer';
@@ -43,6 +44,10 @@ export const TASKS: { [K in TaskKind]: TaskEntry<K> } = {
   },
   transformer: {
     create: (spec, hyper) => new TransformerTask(spec, hyper),
+    unsupportedBackends: [],
+  },
+  rnn: {
+    create: (spec, hyper) => new RnnTask(spec, hyper),
     unsupportedBackends: [],
   },
 };

@@ -9,7 +9,9 @@ import * as tf from '@tensorflow/tfjs';
 /** √(Σ‖g‖²) over all the gradients, as a scalar. Call inside tf.tidy. */
 export function globalNorm(grads: tf.NamedTensorMap): tf.Scalar {
   const squares = Object.values(grads).map((g) => tf.sum(tf.square(g)));
-  return tf.sqrt(squares.length === 0 ? tf.scalar(0) : tf.addN(squares)) as tf.Scalar;
+  // Pairwise adds, not tf.addN: on WebGPU (SwiftShader) addN over the LSTM's many scalars read back
+  // garbage (≈ 2.8e−45, or NaN that made clipping poison the weights).
+  return tf.sqrt(squares.length === 0 ? tf.scalar(0) : squares.reduce((a, b) => tf.add(a, b))) as tf.Scalar;
 }
 
 export interface ClipResult {

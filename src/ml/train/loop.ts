@@ -127,6 +127,9 @@ export class TrainingLoop<V> {
     let done = 0;
     let lastFlush = now();
     const startedAt = lastFlush;
+    // Speed is steps over the time from one report's start to the next, so it includes the
+    // time spent reading back and building views (which can dominate for a large model).
+    let lastReport = lastFlush;
     try {
       if (!this.good) this.good = await this.task.exportWeights();
       while (gen === this.generation && done < limit) {
@@ -143,13 +146,15 @@ export class TrainingLoop<V> {
         if (due && pending.length > 0) {
           const batch = pending;
           pending = [];
-          const ok = await this.flush(batch, now() - lastFlush);
+          const reportAt = now();
+          const ok = await this.flush(batch, reportAt - lastReport);
+          lastReport = reportAt;
           lastFlush = now();
           if (!ok) return;
         }
         await this.opts.yieldToEvents();
       }
-      if (pending.length > 0) await this.flush(pending, now() - lastFlush);
+      if (pending.length > 0) await this.flush(pending, now() - lastReport);
       if (gen === this.generation && limit !== Infinity) this.setRunning(false);
     } catch (error) {
       tf.dispose(pending);
