@@ -38,6 +38,10 @@ export const SCENARIOS = [
   { id: 'linear-regression', route: '/gradient-descent', params: 'batch=32&lr=0.05', lab: 'Linear regression lab' },
   // The backprop lesson's MLP on XOR (one hidden layer of 8 tanh units, Adam).
   { id: 'mlp-xor', route: '/backprop', params: 'ds=xor&layers=1&h1=8&act=tanh&opt=adam&lr=0.03&batch=32&test=0.2', lab: 'MLP playground' },
+  // The seeds' CNN on 8,000 real MNIST digits. Steps/s include the page's periodic evaluations, which the engine
+  // caps at ~20 % of the time whatever the test set's size; a small test set only shortens the first step, which
+  // waits for the first evaluation (minutes for 2,000 digits on SwiftShader WebGPU).
+  { id: 'mnist-seed-cnn', route: '/cnn', params: 'model=cnn&batch=64&train=8000&test=200', lab: 'MNIST lab' },
   // The attention lesson's reversal Transformer (T = 6, V = 8, d = 32, 1 layer, 2 heads); examples are sequences.
   { id: 'transformer-reverse', route: '/attention', params: 'task=reverse&len=6&vocab=8&layers=1&heads=2&d=32&batch=32', lab: 'Transformer lab' },
   // The RNN lesson's recall task (gap 20, T = 22, hidden 16, batch 32) for each cell; examples are sequences.

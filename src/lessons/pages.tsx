@@ -17,6 +17,7 @@ export interface LessonPageProps {
 export const LESSON_PAGES: Partial<Record<LessonEntry['id'], ComponentType<LessonPageProps>>> = {
   'gradient-descent': lazy(() => import('./gradient-descent/GradientDescentPage')),
   backprop: lazy(() => import('./backprop/BackpropPage')),
+  cnn: lazy(() => import('./cnn/CnnPage')),
   rnn: lazy(() => import('./rnn/RnnPage')),
   attention: lazy(() => import('./attention/AttentionPage')),
 };

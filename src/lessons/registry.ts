@@ -32,7 +32,7 @@ export const LESSONS: readonly LessonEntry[] = [
     title: 'Convolutional networks',
     short: 'CNN',
     summary: 'Train a CNN on real MNIST digits, watch its filters form, and classify a digit you draw.',
-    available: false,
+    available: true,
   },
   {
     id: 'rnn',

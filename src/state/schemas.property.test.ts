@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTN_PARAMS } from '../lessons/attention/params';
+import { CNN_PARAMS, EXPLAINER_PARAMS } from '../lessons/cnn/params';
 import { EXPLORER_PARAMS } from '../lessons/gradient-descent/explorer/params';
 import { GD_PARAMS } from '../lessons/gradient-descent/params';
 import { MLP_PARAMS, TINY_URL_PARAMS } from '../lessons/backprop/params';
@@ -15,6 +16,8 @@ const SCHEMAS: Record<string, SchemaTable> = {
   'backprop MLP playground': MLP_PARAMS,
   attention: ATTN_PARAMS,
   rnn: RNN_PARAMS,
+  'cnn MNIST lab': CNN_PARAMS,
+  'cnn convolution explainer': EXPLAINER_PARAMS,
 };
 
 function valid(p: ParamSpec, v: unknown): boolean {
