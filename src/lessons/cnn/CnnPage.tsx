@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Notices } from '../../components/Notices';
 import { parseParams, serializeParams, type SchemaTable, type ValuesOf } from '../../state/schema';
+import type { MnistModelSpec } from '../../ml/cnn/architecture';
 import type { LessonPageProps } from '../pages';
 import './cnn.css';
 import { ConvExplainer, PoolExplainer } from './ConvExplainer';
@@ -26,9 +27,9 @@ export default function CnnPage({ params, setParams, backend, globalNotices }: L
   const values: CnnValues = { ...lab.values, img: clamped.img };
   const model = modelSpecOf(values);
   const specKey = JSON.stringify(model.spec);
-  // Stable identity while the spec is the same, so the lab does not rebuild on unrelated changes.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const spec = useMemo(() => model.spec, [specKey]);
+  // Stable identity while the spec is the same, so the lab does not rebuild on unrelated changes
+  // (the spec is plain JSON data, so its serialised form is its identity).
+  const spec = useMemo(() => JSON.parse(specKey) as MnistModelSpec, [specKey]);
   const pack = useMnistPack();
 
   /** Every control writes the URL; the page re-reads it, so a link always restores what is on screen. */
