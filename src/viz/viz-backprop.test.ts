@@ -19,7 +19,7 @@ describe('decision map', () => {
     const orange = predictionColor([0], 0, 'binary', 1, colors, false);
     expect(blue[2]).toBeGreaterThan(blue[0]);
     expect(orange[0]).toBeGreaterThan(orange[2]);
-    // Discrete: any p above ½ gets the full tint.
+    // Discrete mode: every p above ½ gets the full tint.
     expect(predictionColor([0.51], 0, 'binary', 1, colors, true)).toEqual(blue);
     // Three classes at chance: neutral; a sure class 2: tinted green.
     expect(predictionColor([1 / 3, 1 / 3, 1 / 3], 0, 'multiclass', 3, colors, false).map(Math.round)).toEqual([255, 255, 255]);

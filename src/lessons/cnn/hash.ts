@@ -1,5 +1,5 @@
 /**
- * FNV-1a over the bit patterns of float32 values, as 8 hex digits: any change to any
+ * FNV-1a over the bit patterns of float32 values, as 8 hex digits: changing a single
  * value changes it (with overwhelming probability). The filter grid carries it as a
  * data attribute so a test can tell that training changed the weights.
  */
