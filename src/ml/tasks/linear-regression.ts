@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { EpochSampler } from '../../datasets/epoch-sampler';
 import { generateLinear, type LinearData, type LinearDataSpec } from '../../datasets/linear';
-import { createRng, permutation, type Rng } from '../../datasets/rng';
+import { createRng, type Rng } from '../../datasets/rng';
 import {
   createOptimizer,
   disposeOptimizer,
@@ -57,9 +58,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
   private hyper: LinRegHyper;
   private readonly settings: OptimizerSettings;
   private readonly rng: Rng;
-  private order: Int32Array;
-  private cursor = 0;
-  private epoch = 0;
+  private readonly sampler: EpochSampler;
   private lastGradW: tf.Scalar | null = null;
   private lastGradB: tf.Scalar | null = null;
   private lastLoss: tf.Scalar | null = null;
@@ -79,7 +78,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
     this.w = tf.tidy(() => tf.variable(tf.scalar(spec.init.w), true, `linreg_w_${id}`));
     this.b = tf.tidy(() => tf.variable(tf.scalar(spec.init.b), true, `linreg_b_${id}`));
     this.optimizer = createOptimizer(this.hyper.optimizer, this.settings);
-    this.order = permutation(spec.data.n, this.rng);
+    this.sampler = new EpochSampler(spec.data.n, this.rng);
   }
 
   examplesPerStep(): number {
@@ -108,20 +107,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
 
   /** Indices of the next mini-batch; reshuffles at each epoch boundary. */
   private nextBatch(): Int32Array {
-    const n = this.order.length;
-    const m = this.hyper.batchSize;
-    if (m >= n) {
-      this.epoch += 1;
-      return this.order;
-    }
-    if (this.cursor + m > n) {
-      this.order = permutation(n, this.rng);
-      this.cursor = 0;
-      this.epoch += 1;
-    }
-    const idx = this.order.subarray(this.cursor, this.cursor + m);
-    this.cursor += m;
-    return idx;
+    return this.sampler.next(this.hyper.batchSize);
   }
 
   step(): tf.Scalar {
@@ -164,7 +150,7 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
       learningRate: readLearningRate(this.optimizer),
       optimizer: this.hyper.optimizer,
       batchSize: this.hyper.batchSize,
-      epoch: this.epoch,
+      epoch: this.sampler.epoch,
     };
   }
 

@@ -13,11 +13,12 @@
  * the same seed, which gives identical initial weights and batches.
  */
 import * as tf from '@tensorflow/tfjs';
+import { EpochSampler } from '../../datasets/epoch-sampler';
 import type { FeatureName } from '../../datasets/points2d-features';
 import { latticePoints } from '../../datasets/points2d-grid';
 import { POINTS2D_RANGE, type Points2D } from '../../datasets/points2d';
 import { buildPoints2D, type Points2DSpec } from '../../datasets/points2d-split';
-import { createRng, permutation, type Rng } from '../../datasets/rng';
+import { createRng, type Rng } from '../../datasets/rng';
 import { createOptimizer, readLearningRate, setLearningRate, type OptimizerName, disposeOptimizer } from '../train/optimizers';
 import { disposeSet, featureTensor, toDevice } from './mlp-data';
 import { collectView, type MlpView } from './mlp-view';
@@ -78,9 +79,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
   private readonly dropRng: Rng;
   private optimizer: tf.Optimizer;
   private hyper: MlpHyper;
-  private order: Int32Array;
-  private cursor = 0;
-  private epoch = 0;
+  private readonly sampler: EpochSampler;
   private steps = 0;
   private lastNorms: tf.Tensor1D | null = null;
   private lastLoss: tf.Scalar | null = null;
@@ -108,7 +107,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     this.dropRng = createRng((spec.seed ^ 0x85ebca6b) >>> 0);
     this.hyper = sanitize({ ...hyper }, train.ys.length);
     this.optimizer = this.makeOptimizer();
-    this.order = permutation(train.ys.length, this.batchRng);
+    this.sampler = new EpochSampler(train.ys.length, this.batchRng);
   }
 
   private makeOptimizer(): tf.Optimizer {
@@ -139,20 +138,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
 
   /** Indices of the next mini-batch; reshuffles at each epoch boundary. */
   private nextBatch(): Int32Array {
-    const n = this.order.length;
-    const m = this.hyper.batchSize;
-    if (m >= n) {
-      this.epoch += 1;
-      return this.order;
-    }
-    if (this.cursor + m > n) {
-      this.order = permutation(n, this.batchRng);
-      this.cursor = 0;
-      this.epoch += 1;
-    }
-    const idx = this.order.subarray(this.cursor, this.cursor + m);
-    this.cursor += m;
-    return idx;
+    return this.sampler.next(this.hyper.batchSize);
   }
 
   step(): tf.Scalar {
@@ -204,7 +190,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
       lastLoss: this.lastLoss,
       penalty: () => penalty(this.layers, this.hyper.l1, this.hyper.l2),
       step: this.steps,
-      epoch: this.epoch,
+      epoch: this.sampler.epoch,
       hyper: { ...this.hyper, learningRate: readLearningRate(this.optimizer) },
     });
   }

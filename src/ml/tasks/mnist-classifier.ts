@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { EpochSampler } from '../../datasets/epoch-sampler';
 import { normalisedBatch, type MnistPack } from '../../datasets/mnist';
-import { createRng, permutation, type Rng } from '../../datasets/rng';
+import { createRng, type Rng } from '../../datasets/rng';
 import type { BackendName } from '../backend-names';
 import { NUM_CLASSES, type MnistModelSpec } from '../cnn/architecture';
 import { installFastCpuKernels } from '../cnn/cpu-kernels';
@@ -63,9 +64,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
   private hyper: MnistHyper;
   private readonly batchRng: Rng;
   private readonly dropoutRng: Rng;
-  private order: Int32Array;
-  private cursor = 0;
-  private epoch = 0;
+  private readonly sampler: EpochSampler;
   private steps = 0;
   /** Bumped whenever the weights change (step, import): cached view parts are keyed on it. */
   private version = 0;
@@ -104,7 +103,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     this.optimizer = createOptimizer(this.hyper.optimizer, { ...DEFAULT_OPTIMIZER_SETTINGS, learningRate: hyper.learningRate });
     this.batchRng = createRng(spec.seed ^ 0x5bd1e995);
     this.dropoutRng = createRng(spec.seed ^ 0x27d4eb2f);
-    this.order = permutation(n, this.batchRng);
+    this.sampler = new EpochSampler(n, this.batchRng);
     this.lossSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
     this.setViewOptions({ testIndex: this.viewOptions.testIndex });
   }
@@ -114,7 +113,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
   }
 
   setHyper(h: Partial<MnistHyper>): void {
-    if (h.batchSize !== undefined) this.hyper.batchSize = clampBatch(h.batchSize, this.order.length);
+    if (h.batchSize !== undefined) this.hyper.batchSize = clampBatch(h.batchSize, this.sampler.size);
     if (h.learningRate !== undefined) this.hyper.learningRate = h.learningRate;
     if (h.optimizer !== undefined && h.optimizer !== this.hyper.optimizer) {
       // A different optimiser is a new instance (its slot variables differ); free the old one.
@@ -150,20 +149,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
 
   /** Indices of the next mini-batch; reshuffles at each epoch boundary. */
   private nextBatch(): Int32Array {
-    const n = this.order.length;
-    const m = this.hyper.batchSize;
-    if (m >= n) {
-      this.epoch += 1;
-      return this.order;
-    }
-    if (this.cursor + m > n) {
-      this.order = permutation(n, this.batchRng);
-      this.cursor = 0;
-      this.epoch += 1;
-    }
-    const idx = this.order.subarray(this.cursor, this.cursor + m);
-    this.cursor += m;
-    return idx;
+    return this.sampler.next(this.hyper.batchSize);
   }
 
   step(): tf.Scalar {
@@ -198,7 +184,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     return {
       model: this.spec.model.kind,
       step: this.steps,
-      epoch: this.epoch,
+      epoch: this.sampler.epoch,
       optimizer: this.hyper.optimizer,
       learningRate: readLearningRate(this.optimizer),
       batchSize: this.hyper.batchSize,
