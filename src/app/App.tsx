@@ -1,57 +1,87 @@
-import { BACKENDS, type BackendChoice } from '../ml/backend-names';
-import { Suspense } from 'react';
+import { Suspense, useCallback, useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmbedContext } from '../embed/context';
+import { EmbedBridge } from '../embed/EmbedBridge';
+import { resolveRoute } from '../embed/route';
+import { setLang } from '../i18n';
 import { LESSON_PAGES } from '../lessons/pages';
-import { LESSONS } from '../lessons/registry';
-import { ComingSoon } from './ComingSoon';
+import type { LessonEntry } from '../lessons/registry';
+import { applyTheme } from '../state/theme';
+import { EmbedBar } from './EmbedBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { IndexPage } from './IndexPage';
+import { readShellParams } from './shell-params';
 import { useLocation } from './url-state';
-
-function readBackend(params: URLSearchParams): { choice: BackendChoice; notice: string | null } {
-  const raw = params.get('backend');
-  if (raw === null || raw === 'auto') return { choice: 'auto', notice: null };
-  if ((BACKENDS as readonly string[]).includes(raw)) return { choice: raw as BackendChoice, notice: null };
-  return { choice: 'auto', notice: 'Ignored the value of backend: expected webgpu, webgl, wasm or cpu.' };
-}
 
 export function App() {
   const loc = useLocation();
-  const backend = readBackend(loc.params);
-  const setBackend = (b: BackendChoice) => {
-    const p = new URLSearchParams(loc.params);
-    if (b === 'auto') p.delete('backend');
-    else p.set('backend', b);
-    loc.setParams(p);
+  const { t } = useTranslation();
+  const shell = readShellParams(loc.params);
+  const { setParams, params } = loc;
+  useLayoutEffect(() => setLang(shell.lang), [shell.lang]);
+  useLayoutEffect(() => applyTheme(shell.theme), [shell.theme]);
+
+  const setParam = (key: string, value: string | null) => {
+    const p = new URLSearchParams(params);
+    if (value === null) p.delete(key);
+    else p.set(key, value);
+    setParams(p);
   };
-  const lesson = LESSONS.find((l) => l.path === loc.path);
-  const Page = lesson ? LESSON_PAGES[lesson.id] : undefined;
-  let page;
-  if (loc.path === '/') page = <IndexPage />;
-  else if (lesson && Page)
-    page = (
+  // postMessage 'set': applied like a link's own parameters (the page validates them).
+  const applyParams = useCallback(
+    (patch: Record<string, string>) => {
+      const p = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+      for (const [k, v] of Object.entries(patch)) p.set(k, v);
+      setParams(p);
+    },
+    [setParams],
+  );
+
+  const route = resolveRoute(loc.path, params);
+  const lessonPage = (lesson: LessonEntry) => {
+    const Page = LESSON_PAGES[lesson.id];
+    return (
       <Suspense fallback={<main className="lesson" aria-busy="true" />}>
-        <Page
-          params={loc.params}
-          setParams={loc.setParams}
-          backend={backend.choice}
-          globalNotices={backend.notice ? [backend.notice] : []}
-        />
+        <Page params={params} setParams={setParams} backend={shell.backend} globalNotices={shell.notices} />
       </Suspense>
     );
-  else if (lesson) page = <ComingSoon lesson={lesson} />;
+  };
+
+  if (route.kind === 'lesson' && route.embed.embedded) {
+    return (
+      <EmbedContext value={route.embed}>
+        <div className="embed-shell">
+          <EmbedBar lesson={route.lesson} widget={route.embed.widget!} params={params} />
+          <ErrorBoundary resetKey={loc.path}>{lessonPage(route.lesson)}</ErrorBoundary>
+        </div>
+        <EmbedBridge widget={route.embed.widget!} allowedOrigin={params.get('origin')} applyParams={applyParams} />
+      </EmbedContext>
+    );
+  }
+
+  let page;
+  if (route.kind === 'index') page = <IndexPage />;
+  else if (route.kind === 'lesson') page = <EmbedContext value={route.embed}>{lessonPage(route.lesson)}</EmbedContext>;
   else
     page = (
       <main className="lesson">
-        <h1>Page not found</h1>
+        <h1>{t('notFound.title')}</h1>
+        {route.notice && <p role="note">{route.notice}</p>}
         <p>
-          There is no page here. Go to the <a href="#/">list of lessons</a>.
+          {t('notFound.before')} <a href="#/">{t('notFound.link')}</a>.
         </p>
       </main>
     );
   return (
     <>
-      <Header path={loc.path} backendChoice={backend.choice} onBackendChange={setBackend} />
+      <Header
+        path={loc.path}
+        backendChoice={shell.backend}
+        onBackendChange={(b) => setParam('backend', b === 'auto' ? null : b)}
+        lang={shell.lang}
+        onLangChange={(l) => setParam('lang', l)}
+      />
       <ErrorBoundary resetKey={loc.path}>{page}</ErrorBoundary>
     </>
   );

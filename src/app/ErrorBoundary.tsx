@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { Component, type ReactNode } from 'react';
 
 interface State {
@@ -20,13 +21,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
     if (!this.state.error) return this.props.children;
     return (
       <main className="lesson" role="alert">
-        <h1>Something went wrong on this page</h1>
+        <h1>{t('error.title')}</h1>
         <p>{this.state.error.message}</p>
         <p>
           <button type="button" onClick={() => this.setState({ error: null })}>
-            Try again
+            {t('error.retry')}
           </button>{' '}
-          or go back to the <a href="#/">list of lessons</a>.
+          {t('error.orBack')} <a href="#/">{t('error.link')}</a>.
         </p>
       </main>
     );

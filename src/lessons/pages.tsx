@@ -12,9 +12,8 @@ export interface LessonPageProps {
 
 /**
  * Lesson id → page component, loaded on demand so each lesson is its own chunk.
- * A lesson without an entry shows "coming soon".
  */
-export const LESSON_PAGES: Partial<Record<LessonEntry['id'], ComponentType<LessonPageProps>>> = {
+export const LESSON_PAGES: Record<LessonEntry['id'], ComponentType<LessonPageProps>> = {
   'gradient-descent': lazy(() => import('./gradient-descent/GradientDescentPage')),
   backprop: lazy(() => import('./backprop/BackpropPage')),
   cnn: lazy(() => import('./cnn/CnnPage')),

@@ -3,6 +3,8 @@
  * default. Parsing never fails: unknown keys are ignored, bad values fall back
  * to the default and out-of-range values are clamped, each with a short notice.
  */
+import { t } from '../i18n';
+
 export interface NumberParam {
   kind: 'number';
   min: number;
@@ -79,23 +81,23 @@ function parseOne(key: string, p: ParamSpec, raw: string, notices: string[]): un
     case 'bool': {
       if (raw === '1' || raw === 'true') return true;
       if (raw === '0' || raw === 'false') return false;
-      notices.push(`Ignored the value of ${key}: expected 1 or 0.`);
+      notices.push(t('notice.bool', { key }));
       return p.default;
     }
     case 'set': {
       const parts = raw.split(',').filter((x) => x !== '');
       const known = (p.options as readonly string[]).filter((o) => parts.includes(o));
       const unknown = parts.filter((x) => !(p.options as readonly string[]).includes(x));
-      if (unknown.length > 0) notices.push(`Ignored ${unknown.length === 1 ? 'an unknown entry' : `${unknown.length} unknown entries`} in ${key}: expected some of ${p.options.join(', ')}.`);
+      if (unknown.length > 0) notices.push(t('notice.setUnknown', { key, count: unknown.length, options: p.options.join(', ') }));
       if (known.length < (p.min ?? 0)) {
-        notices.push(`${key} needs at least ${p.min ?? 0}; using the default.`);
+        notices.push(t('notice.setMin', { key, min: p.min ?? 0 }));
         return p.default;
       }
       return known;
     }
     case 'enum': {
       if ((p.options as readonly string[]).includes(raw)) return raw;
-      notices.push(`Ignored the value of ${key}: expected one of ${p.options.join(', ')}.`);
+      notices.push(t('notice.enum', { key, options: p.options.join(', ') }));
       return p.default;
     }
     case 'optional-number':
@@ -104,14 +106,14 @@ function parseOne(key: string, p: ParamSpec, raw: string, notices: string[]): un
       const trimmed = raw.trim();
       const v = trimmed === '' ? NaN : Number(trimmed);
       if (!Number.isFinite(v)) {
-        notices.push(`Ignored the value of ${key}: expected a number from ${p.min} to ${p.max}.`);
+        notices.push(t('notice.number', { key, min: p.min, max: p.max }));
         return p.default;
       }
       // -0 would print as "0" and come back as +0: normalise it now so links round-trip.
       let out = (p.kind === 'int' ? Math.round(v) : v) + 0;
       if (out < p.min || out > p.max) {
         out = Math.min(p.max, Math.max(p.min, out));
-        notices.push(`${key}=${fmtNumber(v)} is out of range; using ${out} (allowed ${p.min} … ${p.max}).`);
+        notices.push(t('notice.clamped', { key, value: fmtNumber(v), out, min: p.min, max: p.max }));
       }
       return out;
     }

@@ -259,6 +259,32 @@ export class TrainingSession<K extends TaskKind> {
     return (await this.client.api()).predict(input);
   }
 
+  /** What the worker was last asked to build (its kind and configuration), if anything. */
+  currentSpec(): SpecOf<K> | null {
+    return this.lastInit?.spec ?? null;
+  }
+
+  /** The current weights and step (for a model file). Rejects if there is no model yet. */
+  async exportModel(): Promise<{ weights: WeightSnapshot; step: number }> {
+    return (await this.client.api()).exportModel();
+  }
+
+  /**
+   * Load weights from a model file. Resolves with the mismatch when they do not fit
+   * the current model (nothing changes then); the loss history restarts.
+   */
+  async importModel(weights: WeightSnapshot, step: number): Promise<{ ok: true } | { ok: false; detail: string }> {
+    const api = await this.client.api();
+    await api.pause();
+    const r = await api.importModel(weights, step);
+    if (r.ok) {
+      this.lastSnapshot = { weights, step };
+      this.loss.clear();
+      this.update({ phase: 'paused', step, loss: null, divergence: null, seriesVersion: this.loss.version });
+    }
+    return r;
+  }
+
   /** Slow motion: at most this many steps a second (Infinity: as fast as it goes). */
   setMaxStepsPerSec(v: number): Promise<void> {
     return this.run(async () => (await this.client.api()).setMaxStepsPerSec(v));

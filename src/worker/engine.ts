@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fallBackFrom, selectBackend, setDeviceLostHandler } from '../ml/backend';
 import type { BackendInfo } from '../ml/backend-names';
 import type { TrainTask, WeightSnapshot } from '../ml/tasks/task';
+import { weightMismatch } from './weight-check';
 import { TrainingLoop } from '../ml/train/loop';
 import type { BackendName } from '../ml/backend-names';
 import type { DataOf, EngineApi, EngineEvent, HyperOf, InitRequest, OptionsOf, SpecOf, TaskKind, ViewOf } from './protocol';
@@ -190,6 +191,21 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     if (this.task) this.emit({ type: 'ready', view: await this.task.view(), step });
   }
 
+  async exportModel(): Promise<{ weights: WeightSnapshot; step: number }> {
+    const loop = await this.ready();
+    if (!this.task) throw new Error('no model');
+    return { weights: await this.task.exportWeights(), step: loop.stepCount };
+  }
+
+  async importModel(weights: WeightSnapshot, step: number): Promise<{ ok: true } | { ok: false; detail: string }> {
+    await this.ready();
+    if (!this.task) throw new Error('no model');
+    const detail = weightMismatch(await this.task.exportWeights(), weights);
+    if (detail) return { ok: false, detail };
+    await this.restore(weights, step);
+    return { ok: true };
+  }
+
   async ping(): Promise<number> {
     return performance.now();
   }
@@ -244,3 +260,4 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     };
   }
 }
+

@@ -70,6 +70,13 @@ export interface EngineApi<K extends TaskKind> {
   predict(input: Float32Array): Promise<Float32Array>;
   /** Put weights (from a snapshot event) back into the current model and continue the step count. */
   restore(weights: WeightSnapshot, step: number): Promise<void>;
+  /** The current model's weights and step, for a model file (export). */
+  exportModel(): Promise<{ weights: WeightSnapshot; step: number }>;
+  /**
+   * Load weights from a model file: names and shapes must match the current model
+   * exactly, else nothing changes and the mismatch is described.
+   */
+  importModel(weights: WeightSnapshot, step: number): Promise<{ ok: true } | { ok: false; detail: string }>;
   /** Liveness check: answers at once unless the worker is dead or wedged. */
   ping(): Promise<number>;
   dispose(): Promise<void>;

@@ -1,6 +1,9 @@
 import { memo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Point } from '../../charts/decimate';
 import type { SeriesBuffer } from '../../charts/series-buffer';
+import { FigureExport } from '../../export/FigureExport';
+import { toCsv } from '../../export/csv';
 import { fmt, fmtInt } from '../../format';
 import { drawLineChart, type ChartLayout } from '../../viz/line-chart';
 import { themeColors } from '../viz/theme-colors';
@@ -34,8 +37,9 @@ export const StreamingChart = memo(function StreamingChart({ series, logScale, t
   const layout = useRef<ChartLayout | null>(null);
   const drawn = useRef<Point[][]>([]);
   const [hover, setHover] = useState<{ left: number; text: string } | null>(null);
+  const { t } = useTranslation();
   const colors = themeColors();
-  const { wrapRef, canvasRef, width } = useCanvas(height, (ctx, w) => {
+  const { wrapRef, canvasRef, width, drawable } = useCanvas(height, (ctx, w) => {
     const budget = Math.max(50, Math.min(MAX_POINTS, 2 * w));
     drawn.current = series.map((s) => s.buffer.decimated(budget));
     layout.current = drawLineChart(ctx, {
@@ -64,7 +68,7 @@ export const StreamingChart = memo(function StreamingChart({ series, logScale, t
       const p = nearest(drawn.current[i] ?? [], step);
       return p ? [`${s.label} ${fmt(p.y)}`] : [];
     });
-    setHover(parts.length ? { left, text: `step ${fmtInt(Math.round(step))}: ${parts.join(', ')}` } : null);
+    setHover(parts.length ? { left, text: `${t('status.step')} ${fmtInt(Math.round(step))}: ${parts.join(', ')}` } : null);
   };
 
   return (
@@ -73,7 +77,7 @@ export const StreamingChart = memo(function StreamingChart({ series, logScale, t
         ref={canvasRef}
         style={{ width: '100%', height }}
         role="img"
-        aria-label={`${title}: ${series.map((s) => `${s.label} ${fmt(s.buffer.last()?.y)} at step ${fmtInt(s.buffer.last()?.x ?? 0)}`).join('; ')}`}
+        aria-label={`${title}: ${series.map((s) => `${s.label} ${fmt(s.buffer.last()?.y)} (${t('status.step')} ${fmtInt(s.buffer.last()?.x ?? 0)})`).join('; ')}`}
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
       />
@@ -86,6 +90,11 @@ export const StreamingChart = memo(function StreamingChart({ series, logScale, t
           ))}
         </figcaption>
       )}
+      <FigureExport
+        title={title}
+        drawable={drawable}
+        csv={() => toCsv(series.map((s) => ({ label: s.label, points: s.buffer.points() })))}
+      />
       {hover && (
         <div className="chart-hover" style={{ left: Math.min(hover.left, Math.max(0, width - 180)) }}>
           {hover.text}

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useControlBinding } from './binding';
+import { LockMark } from './LockMark';
 
 interface Props {
   label: string;
@@ -13,14 +15,17 @@ interface Props {
   onChange: (v: number) => void;
   disabled?: boolean;
   hint?: string;
+  /** The URL key this control writes: an embedding page can lock it (lock=key). */
+  urlKey?: string;
 }
 
 /** Round to 3 significant figures so log-slider values read well (0.00316, not 0.0031622776). */
 const nice = (v: number) => Number(v.toPrecision(3));
 
 /** A labelled range input that shows and announces its value. */
-export function Slider({ label, value, min, max, step, log = false, format = String, onChange, disabled, hint }: Props) {
+export function Slider({ label, value, min, max, step, log = false, format = String, onChange, disabled, hint, urlKey }: Props) {
   const id = useId();
+  const locked = useControlBinding(urlKey, label);
   const toPos = (v: number) => (log ? Math.log10(v) : v);
   const fromPos = (p: number) => (log ? nice(10 ** p) : p);
   const text = format(value);
@@ -30,6 +35,7 @@ export function Slider({ label, value, min, max, step, log = false, format = Str
         <label htmlFor={id} className="control-label">
           {label}
         </label>
+        {locked && <LockMark />}
         <span className="control-value" aria-hidden="true">
           {text}
         </span>
@@ -42,8 +48,10 @@ export function Slider({ label, value, min, max, step, log = false, format = Str
         step={step}
         value={toPos(value)}
         aria-valuetext={text}
-        disabled={disabled}
+        disabled={disabled || locked}
+        data-locked={locked || undefined}
         onChange={(e) => {
+          if (locked) return;
           const p = Number(e.target.value);
           if (Number.isFinite(p)) onChange(Math.min(max, Math.max(min, fromPos(p))));
         }}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Phase } from '../../state/training-session';
 
 interface Props {
@@ -10,21 +11,22 @@ interface Props {
 
 /** Train / Pause / Step / Reset, enabled according to what the engine is doing. */
 export function Transport({ phase, onTrain, onPause, onStep, onReset }: Props) {
+  const { t } = useTranslation();
   const busy = phase === 'starting';
   const running = phase === 'running';
   return (
-    <div className="transport" role="group" aria-label="Training">
+    <div className="transport" role="group" aria-label={t('transport.group')}>
       <button type="button" className="primary" onClick={onTrain} disabled={busy || running || phase === 'error'}>
-        Train
+        {t('transport.train')}
       </button>
       <button type="button" onClick={onPause} disabled={!running}>
-        Pause
+        {t('transport.pause')}
       </button>
       <button type="button" onClick={onStep} disabled={busy || running || phase === 'error'}>
-        Step
+        {t('transport.step')}
       </button>
       <button type="button" onClick={onReset} disabled={busy}>
-        Reset
+        {t('transport.reset')}
       </button>
     </div>
   );

@@ -30,11 +30,11 @@ function read(): ThemeColors {
 }
 
 export function themeColors(): ThemeColors {
-  if (!cached) {
-    cached = read();
-    window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => {
-      cached = null;
-    });
-  }
+  cached ??= read();
   return cached;
+}
+
+/** The theme changed (src/state/theme.ts): read the colours again at the next draw. */
+export function resetThemeColors(): void {
+  cached = null;
 }

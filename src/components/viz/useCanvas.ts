@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import type { Drawable } from '../../export/figure';
+import { useThemeVersion } from '../../state/theme';
 import { useElementWidth } from '../charts/useElementWidth';
 
 /**
@@ -8,6 +10,9 @@ import { useElementWidth } from '../charts/useElementWidth';
 export function useCanvas(height: number, draw: (ctx: CanvasRenderingContext2D, width: number) => void) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const last = useRef<Drawable | null>(null);
+  // Redraw when the theme changes (colours come from CSS variables).
+  useThemeVersion();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
@@ -20,6 +25,9 @@ export function useCanvas(height: number, draw: (ctx: CanvasRenderingContext2D, 
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     draw(ctx, width);
+    last.current = { draw, width, height };
   });
-  return { wrapRef, canvasRef, width };
+  /** The last drawing, to redraw for a PNG or SVG download. */
+  const drawable = () => last.current;
+  return { wrapRef, canvasRef, width, drawable };
 }

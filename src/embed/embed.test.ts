@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { embedSnippet, embedUrl } from './embed-url';
+import { originAllowed, parseHostCommand } from './protocol';
+import { resolveRoute, unknownParts } from './route';
+import { WIDGETS } from './widgets';
+
+const q = (s: string) => new URLSearchParams(s);
+
+describe('embed routes', () => {
+  it('#/embed/<widget> shows that widget of its lesson, with locks and hidden parts', () => {
+    const r = resolveRoute('/embed/regression', q('lr=0.1&lock=lr,optimizer&hide=explanation,bogus'));
+    expect(r.kind).toBe('lesson');
+    if (r.kind !== 'lesson') return;
+    expect(r.lesson.id).toBe('gradient-descent');
+    expect(r.embed.embedded).toBe(true);
+    expect(r.embed.widget).toBe('regression');
+    expect([...r.embed.locked]).toEqual(['lr', 'opt']);
+    expect(unknownParts(r.embed)).toEqual(['bogus']);
+  });
+
+  it('?embed=1 on a lesson shows its first widget, or the one named if it belongs to the lesson', () => {
+    const a = resolveRoute('/backprop', q('embed=1'));
+    const b = resolveRoute('/backprop', q('embed=1&widget=mlp'));
+    const c = resolveRoute('/backprop', q('embed=1&widget=mnist'));
+    expect(a.kind === 'lesson' && a.embed.widget).toBe('chain-rule');
+    expect(b.kind === 'lesson' && b.embed.widget).toBe('mlp');
+    expect(c.kind === 'lesson' && c.embed.widget).toBe('chain-rule');
+  });
+
+  it('an unknown widget is a not-found page whose notice does not echo markup', () => {
+    const r = resolveRoute('/embed/%3Cscript%3Ealert(1)%3C%2Fscript%3E', q(''));
+    expect(r.kind).toBe('not-found');
+  });
+
+  it('the full site is not embedded', () => {
+    const r = resolveRoute('/cnn', q('lr=1'));
+    expect(r.kind === 'lesson' && r.embed.embedded).toBe(false);
+    expect(resolveRoute('/', q('')).kind).toBe('index');
+  });
+
+  it('any lock/hide text parses to bounded sets of plain names', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), fc.string({ maxLength: 2000 }), (lock, hide) => {
+        const r = resolveRoute('/embed/mlp', new URLSearchParams({ lock, hide }));
+        if (r.kind !== 'lesson') return false;
+        return [...r.embed.locked, ...r.embed.hidden].every((n) => /^[a-z0-9_-]{1,24}$/.test(n)) && r.embed.locked.size <= 64;
+      }),
+    );
+  });
+
+  it('every widget belongs to a lesson and declares parts', () => {
+    for (const w of Object.values(WIDGETS)) expect(w.parts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('postMessage commands', () => {
+  const ok = (d: unknown) => parseHostCommand(d).ok;
+  it('accepts exactly the documented shapes', () => {
+    expect(ok({ source: 'dl-playground', type: 'start' })).toBe(true);
+    expect(ok({ source: 'dl-playground', type: 'step', steps: 10 })).toBe(true);
+    expect(ok({ source: 'dl-playground', type: 'set', params: { lr: 0.01, opt: 'adam', log: true } })).toBe(true);
+  });
+  it('rejects anything else', () => {
+    expect(ok({ type: 'start' })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'start', extra: 1 })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'launch' })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'step', steps: 1e9 })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'step', steps: 1.5 })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'set', params: { lr: Infinity } })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'set', params: { 'bad key': 1 } })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'set', params: { lr: 'x'.repeat(201) } })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'set', params: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 1])) })).toBe(false);
+    expect(ok('start')).toBe(false);
+    expect(ok(null)).toBe(false);
+  });
+  it('never throws on arbitrary input', () => {
+    fc.assert(fc.property(fc.anything(), (d) => typeof parseHostCommand(d).ok === 'boolean'));
+  });
+  it('checks origins when the link names them', () => {
+    expect(originAllowed('https://course.example', null)).toBe(true);
+    expect(originAllowed('https://course.example', 'https://course.example')).toBe(true);
+    expect(originAllowed('https://evil.example', 'https://course.example')).toBe(false);
+    expect(originAllowed('https://b.example', 'https://a.example,https://b.example')).toBe(true);
+  });
+});
+
+describe('embed snippet', () => {
+  it('carries the settings, locks and hidden parts, and escapes attributes', () => {
+    const url = embedUrl('https://host.example/sub/', 'regression', q('lr=0.05&embed=1&lock=x&lang=zh'), ['lr', 'opt'], ['explanation']);
+    expect(url).toBe('https://host.example/sub/#/embed/regression?lr=0.05&lang=zh&lock=lr,opt&hide=explanation');
+    const html = embedSnippet(url, 'regression', 'A "quoted" <title>');
+    expect(html).toContain('title="A &quot;quoted&quot; &lt;title>"');
+    expect(html).toContain(`src="${url.replace(/&/g, '&amp;')}"`);
+    expect(html).toContain("e.data.type === 'resize'");
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Which page the location asks for: the index, a lesson, or one widget embedded
+ * (`#/embed/<widget>` or `#/<lesson>?embed=1&widget=<id>`), with its locks and
+ * hidden parts. Pure, so it is unit-tested.
+ */
+import { LESSONS, type LessonEntry } from '../lessons/registry';
+import { t } from '../i18n';
+import { NOT_EMBEDDED, type EmbedInfo } from './context';
+import { firstWidgetOf, isWidgetId, WIDGETS } from './widgets';
+
+export type Route =
+  | { kind: 'index' }
+  | { kind: 'lesson'; lesson: LessonEntry; embed: EmbedInfo }
+  | { kind: 'not-found'; notice: string | null };
+
+/** At most this many names, each at most 24 characters of [a-z0-9_-]: anything else is dropped. */
+function nameList(raw: string | null): Set<string> {
+  if (!raw) return new Set();
+  const names = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => /^[a-z0-9_-]{1,24}$/.test(s));
+  return new Set(names.slice(0, 64));
+}
+
+/** Friendly names a teacher may write instead of the URL keys. */
+const LOCK_ALIASES: Record<string, string> = { optimizer: 'opt', learningrate: 'lr', 'learning-rate': 'lr' };
+
+export function resolveRoute(path: string, params: URLSearchParams): Route {
+  if (path === '/') return { kind: 'index' };
+  const m = /^\/embed\/([^/]+)$/.exec(path);
+  const embedFlag = params.get('embed');
+  if (m) {
+    const id = decodeURIComponent(m[1]!);
+    if (!isWidgetId(id)) return { kind: 'not-found', notice: t('notice.widget', { name: id.slice(0, 40) }) };
+    const lesson = LESSONS.find((l) => l.id === WIDGETS[id].lesson)!;
+    return { kind: 'lesson', lesson, embed: embedInfo(id, params) };
+  }
+  const lesson = LESSONS.find((l) => l.path === path);
+  if (!lesson) return { kind: 'not-found', notice: null };
+  if (embedFlag === '1' || embedFlag === 'true') {
+    const w = params.get('widget');
+    const id = isWidgetId(w) && WIDGETS[w].lesson === lesson.id ? w : firstWidgetOf(lesson.id);
+    return { kind: 'lesson', lesson, embed: embedInfo(id, params) };
+  }
+  return { kind: 'lesson', lesson, embed: { ...NOT_EMBEDDED, locked: lockSet(params) } };
+}
+
+function lockSet(params: URLSearchParams): Set<string> {
+  return new Set([...nameList(params.get('lock'))].map((n) => LOCK_ALIASES[n] ?? n));
+}
+
+function embedInfo(widget: EmbedInfo['widget'], params: URLSearchParams): EmbedInfo {
+  return { embedded: true, widget, locked: lockSet(params), hidden: nameList(params.get('hide')) };
+}
+
+/** Names in hide= that this widget does not have (for a notice). */
+export function unknownParts(info: EmbedInfo): string[] {
+  if (!info.widget) return [];
+  const parts: readonly string[] = WIDGETS[info.widget].parts;
+  return [...info.hidden].filter((h) => !parts.includes(h));
+}

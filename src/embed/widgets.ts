@@ -1,0 +1,38 @@
+/**
+ * The widgets a teacher can embed: each is one lab of a lesson. `#/embed/<id>`
+ * (or `#/<lesson>?embed=1&widget=<id>`) renders it alone, without the site chrome.
+ */
+import type { LessonEntry } from '../lessons/registry';
+
+/** Parts a teacher may hide with `hide=`; each widget says which it has. */
+export const PARTS = ['explanation', 'controls', 'chart', 'status', 'math'] as const;
+export type PartName = (typeof PARTS)[number];
+
+export interface WidgetEntry {
+  lesson: LessonEntry['id'];
+  parts: readonly PartName[];
+}
+
+export const WIDGETS = {
+  regression: { lesson: 'gradient-descent', parts: ['explanation', 'math', 'controls', 'chart', 'status'] },
+  'optimizer-race': { lesson: 'gradient-descent', parts: ['explanation', 'controls', 'chart', 'status'] },
+  'chain-rule': { lesson: 'backprop', parts: ['explanation', 'controls'] },
+  mlp: { lesson: 'backprop', parts: ['explanation', 'controls', 'chart', 'status'] },
+  mnist: { lesson: 'cnn', parts: ['explanation', 'controls', 'chart', 'status'] },
+  convolution: { lesson: 'cnn', parts: ['explanation', 'controls'] },
+  rnn: { lesson: 'rnn', parts: ['explanation', 'controls', 'chart', 'status'] },
+  'gradient-flow': { lesson: 'rnn', parts: ['explanation', 'controls', 'chart'] },
+  transformer: { lesson: 'attention', parts: ['explanation', 'controls', 'chart', 'status'] },
+  qkv: { lesson: 'attention', parts: ['explanation', 'controls'] },
+} as const satisfies Record<string, WidgetEntry>;
+
+export type WidgetId = keyof typeof WIDGETS;
+
+export function isWidgetId(v: unknown): v is WidgetId {
+  return typeof v === 'string' && Object.hasOwn(WIDGETS, v);
+}
+
+/** The first widget of a lesson: what `?embed=1` without `widget=` shows. */
+export function firstWidgetOf(lesson: LessonEntry['id']): WidgetId {
+  return (Object.keys(WIDGETS) as WidgetId[]).find((w) => WIDGETS[w].lesson === lesson)!;
+}
