@@ -36,6 +36,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
+    // Each test's fresh context would otherwise download the whole 13 MB precache; the
+    // offline test turns service workers back on.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -7,6 +7,7 @@ import { readShellParams } from './app/shell-params';
 import { parseLocation } from './app/url-state';
 import { setLang } from './i18n';
 import { applyTheme } from './state/theme';
+import { registerServiceWorker } from './app/pwa';
 
 // Language and theme before the first paint: no flash of English or of the wrong colours.
 const shell = readShellParams(parseLocation(window.location.search, window.location.hash).params);
@@ -18,3 +19,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+registerServiceWorker();

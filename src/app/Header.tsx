@@ -5,6 +5,7 @@ import { BACKENDS, BACKEND_LABELS, type BackendChoice } from '../ml/backend-name
 import { useBackendStatus } from '../state/backend-status';
 import { LESSONS } from '../lessons/registry';
 import { applyTheme, useTheme } from '../state/theme';
+import { OfflineStatus } from './OfflineStatus';
 
 interface Props {
   path: string;
@@ -35,6 +36,7 @@ export function Header({ path, backendChoice, onBackendChange, lang, onLangChang
         ))}
       </nav>
       <div className="header-tools">
+        <OfflineStatus />
         {onLesson && (
           <span
             className="backend-badge"

@@ -183,6 +183,7 @@ const en = {
   offline: {
     ready: 'Works offline',
     readyTitle: 'Everything this site needs, MNIST included, is saved in the browser: it works with no network.',
+    update: 'New version: reload',
   },
 };
 
@@ -367,6 +368,7 @@ const zh: Shape<typeof en> = {
   offline: {
     ready: '可离线使用',
     readyTitle: '本站所需的全部文件（包括 MNIST 数据）都已保存在浏览器中，断网也能用。',
+    update: '有新版本：重新加载',
   },
 };
 
