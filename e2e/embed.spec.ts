@@ -101,3 +101,30 @@ test('a page that is not the one named by origin= cannot command the widget', as
   await expect.poll(() => warnings.some((w) => w.includes('accepts commands only from https://course.example'))).toBe(true);
   await expect(frame.getByRole('status')).toContainText('ready');
 });
+
+test('hostile embed, language and theme parameters render safely with notices', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const evil = encodeURIComponent('"><img src=x onerror="window.__xss=1">');
+  await page.goto(
+    `./?lang=${evil}#/embed/regression?backend=cpu&lock=${evil},lr&hide=${evil},bogus&theme=${evil}&origin=${encodeURIComponent('javascript:alert(1)')}&lr=${evil}`,
+  );
+  const notes = page.getByRole('complementary', { name: 'Notices about this link' });
+  await expect(notes.first()).toBeVisible({ timeout: 60_000 });
+  const text = (await notes.allTextContents()).join(' ');
+  expect(text).toContain('Ignored the value of lang');
+  expect(text).toContain('Ignored the value of theme');
+  expect(text).toContain('Ignored bogus in hide');
+  expect(text).toContain('Ignored the value of lr');
+  expect(text).not.toContain('onerror');
+  await expect(page.getByRole('slider', { name: 'Learning rate' })).toBeDisabled();
+  await page.goto(`./#/embed/${evil}`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+  await expect(page.locator('body')).not.toContainText(/NaN|Infinity|undefined/);
+});
