@@ -117,6 +117,7 @@ const en = {
   },
   chart: {
     step: 'step',
+    empty: 'No steps yet',
     download: 'Download',
     csv: 'CSV',
     png: 'PNG',
@@ -302,6 +303,7 @@ const zh: Shape<typeof en> = {
   },
   chart: {
     step: '步',
+    empty: '还没有训练步',
     download: '下载',
     csv: 'CSV',
     png: 'PNG',

@@ -18,6 +18,8 @@ export interface LineChartInput {
   formatY: (v: number) => string;
   /** x values are whole numbers (training steps): no fractional ticks. */
   integerX?: boolean;
+  /** Shown while there is nothing to draw (in the page's language). */
+  emptyText?: string;
 }
 
 export interface ChartLayout {
@@ -79,7 +81,7 @@ export function drawLineChart(ctx: CanvasRenderingContext2D, p: LineChartInput):
   if (!ext) {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText('No steps yet', width / 2, height / 2);
+    ctx.fillText(p.emptyText ?? 'No steps yet', width / 2, height / 2);
     return null;
   }
   const x = linearScale(ext.x, [plot.left, plot.right]);

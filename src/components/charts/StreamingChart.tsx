@@ -49,6 +49,7 @@ export const StreamingChart = memo(function StreamingChart({ series, logScale, t
       colors: { grid: colors.grid, text: colors.muted },
       formatX: fmtInt,
       integerX: true,
+      emptyText: t('chart.empty'),
       formatY: (v) => fmt(v, 2),
       series: series.map((s, i) => ({
         label: s.label,

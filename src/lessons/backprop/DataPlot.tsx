@@ -1,10 +1,11 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useElementWidth } from '../../components/charts/useElementWidth';
 import type { Points2D } from '../../datasets/points2d';
 import { fmt } from '../../format';
 import type { MlpView } from '../../ml/tasks/mlp-view';
 import { dataToPixel, drawDataPlot, pixelToData, plotBox, predictionImage, type OutputKind, type PointsToDraw } from '../../viz/decision-map';
-import { lessonColors } from './colors';
+import { useLessonColors } from './colors';
 
 interface Props {
   train: Points2D;
@@ -22,6 +23,8 @@ interface Props {
   onPick: (p: { x1: number; x2: number }, remove: boolean) => void;
   /** What a plain click does. */
   mode: 'add' | 'remove';
+  /** The embedding page locked the points (onPick still hears clicks, to say so; it changes nothing). */
+  locked?: boolean;
   height?: number;
 }
 
@@ -36,7 +39,8 @@ export const DataPlot = memo(function DataPlot(p: Props) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<{ x1: number; x2: number } | null>(null);
-  const colors = lessonColors();
+  const colors = useLessonColors();
+  const { t } = useTranslation('bp');
 
   const heat = useMemo(() => {
     if (!p.grid || p.grid.values.length === 0) return null;
@@ -116,11 +120,22 @@ export const DataPlot = memo(function DataPlot(p: Props) {
     <figure className="plot data-plot" ref={wrapRef}>
       <canvas
         ref={canvasRef}
-        style={{ width: '100%', height, cursor: 'crosshair' }}
+        style={{ width: '100%', height, cursor: p.locked ? 'not-allowed' : 'crosshair' }}
         tabIndex={0}
         role="img"
         data-testid="data-plot"
-        aria-label={`Data: ${p.train.ys.length} training and ${p.test.ys.length} test points over the model's predictions. Click to ${p.mode === 'remove' ? 'remove the nearest point' : 'add a point'}, shift-click to remove; or move the cursor with the arrow keys, Enter to ${p.mode === 'remove' ? 'remove' : 'add'}, Delete to remove.${cursor ? ` Cursor at (${fmt(cursor.x1, 3)}, ${fmt(cursor.x2, 3)}).` : ''}`}
+        aria-label={
+          p.locked
+            ? t('mlp.plotLabelLocked', { train: p.train.ys.length, test: p.test.ys.length })
+            : t('mlp.plotLabel', {
+                train: p.train.ys.length,
+                test: p.test.ys.length,
+                click: t(p.mode === 'remove' ? 'mlp.plotRemoveNearest' : 'mlp.plotAdd'),
+                enter: t(p.mode === 'remove' ? 'mlp.plotEnterRemove' : 'mlp.plotEnterAdd'),
+              }) + (cursor ? t('mlp.plotCursor', { x1: fmt(cursor.x1, 3), x2: fmt(cursor.x2, 3) }) : '')
+        }
+        aria-disabled={p.locked || undefined}
+        data-locked={p.locked || undefined}
         onClick={(e) => p.onPick(at(e), p.mode === 'remove' || e.shiftKey)}
         onKeyDown={onKey}
         onBlur={() => setCursor(null)}

@@ -1,29 +1,37 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import { StreamingChart, type ChartSeries } from '../../components/charts/StreamingChart';
+import { useTranslation } from 'react-i18next';
+import { useControlBinding } from '../../components/controls/binding';
+import { LockMark } from '../../components/controls/LockMark';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
 import { DivergenceAlert } from '../../components/DivergenceAlert';
 import { StatusBar } from '../../components/StatusBar';
-import { themeColors } from '../../components/viz/theme-colors';
 import { POINTS2D, POINTS2D_DATASETS, POINTS2D_RANGE } from '../../datasets/points2d';
 import { FEATURES, type FeatureName } from '../../datasets/points2d-features';
 import { buildPoints2D, type LearnerPoint, type Points2DSpec } from '../../datasets/points2d-split';
 import { addPointToSpec, checkLearnerPoint, removePointFromSpec } from '../../datasets/points2d-edit';
-import { fmt, fmtInt } from '../../format';
+import { useEmbed, useLocked } from '../../embed/context';
+import { useEmbedTarget } from '../../embed/targets';
+import { Part } from '../../embed/Widget';
+import { ModelFile } from '../../export/ModelFile';
+import { fmt } from '../../format';
 import type { BackendChoice } from '../../ml/backend-names';
 import type { MlpHyper, MlpSpec } from '../../ml/tasks/mlp';
 import type { MlpView } from '../../ml/tasks/mlp-view';
-import { OPTIMIZERS, OPTIMIZER_LABELS } from '../../ml/train/optimizer-names';
+import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { ValuesOf } from '../../state/schema';
 import { useTrainingSession } from '../../state/useTrainingSession';
-import { CLASS_NAMES, lessonColors } from './colors';
+import { useLessonColors } from './colors';
 import { DataPlot } from './DataPlot';
+import { MlpCharts } from './MlpCharts';
 import { MlpHistory } from './mlp-history';
+import { MlpReadout, PlotLegend } from './MlpReadout';
 import { FEATURE_TEXT, NetworkDiagram } from './NetworkDiagram';
-import { ACTIVATIONS, ACTIVATION_LABELS, HIDDEN_KEYS, MAX_HIDDEN_LAYERS, MLP_PARAMS } from './params';
+import { ACTIVATIONS, HIDDEN_KEYS, MAX_HIDDEN_LAYERS, MLP_PARAMS } from './params';
 import { MAX_ADDED_POINTS, MAX_REMOVED_POINTS, type ParsedEdits } from './points-url';
+import { predictionDigest } from './prediction-digest';
 import { SerialRunner } from './serial-runner';
 
 export type MlpValues = ValuesOf<typeof MLP_PARAMS>;
@@ -37,34 +45,30 @@ interface Props {
   backend: BackendChoice;
 }
 
-const DATASET_OPTIONS = POINTS2D_DATASETS.map((d) => ({
-  value: d,
-  label: POINTS2D[d].kind === 'regression' ? `${POINTS2D[d].label} (regression)` : POINTS2D[d].label,
-}));
-const ACTIVATION_OPTIONS = ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_LABELS[a] }));
-const OPTIMIZER_OPTIONS = OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }));
-const REG_OPTIONS = [
-  { value: 'none' as const, label: 'None' },
-  { value: 'l1' as const, label: 'L1 (λ Σ|w|)' },
-  { value: 'l2' as const, label: 'L2 (λ Σw²)' },
-];
-const CLICK_OPTIONS = [
-  { value: 'add' as const, label: 'adds a point' },
-  { value: 'remove' as const, label: 'removes the nearest point' },
-];
+/** A note under the data plot: a string key of the 'bp' namespace and its values (translated when shown). */
+type Note = { key: string; values?: Record<string, string | number> } | null;
+
 /** How near (in data units, the square is 12 wide) a click must be to remove a point. */
 const REMOVE_RADIUS = 0.6;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /** Part 2: the MLP playground (TensorFlow Playground, trained by tfjs in the worker). */
 export function MlpPlayground({ values: v, edits, update, setEdits, backend }: Props) {
+  const { t } = useTranslation('bp');
   const [session, state] = useTrainingSession<'mlp'>();
+  useEmbedTarget(session);
+  const embed = useEmbed();
   const [runner] = useState(() => new SerialRunner());
   const [history] = useState(() => new MlpHistory());
-  const [note, setNote] = useState<string | null>(null);
-  const colors = lessonColors();
-  const palette = themeColors().series;
+  const [note, setNote] = useState<Note>(null);
+  const colors = useLessonColors();
   const view = state.view as MlpView | null;
+  // Lesson-specific controls honour locks too, and are listed in the Embed dialog.
+  const featLocked = useControlBinding('feat', t('mlp.features'));
+  const seedLocked = useControlBinding('seed', t('mlp.newSeed'));
+  const ptsLocked = useControlBinding('pts', t('mlp.editPoints'));
+  const rmLocked = useLocked('rm');
+  const pointsLocked = ptsLocked || rmLocked;
 
   useEffect(
     () =>
@@ -125,8 +129,8 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
     });
   });
   useEffect(() => {
-    const t = setTimeout(rebuild, 150);
-    return () => clearTimeout(t);
+    const timer = setTimeout(rebuild, 150);
+    return () => clearTimeout(timer);
   }, [specKey, backend]);
 
   const valueRange = useMemo(() => {
@@ -136,23 +140,28 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
     return m;
   }, [split, info.kind]);
 
+  /** A fingerprint of the predictions on screen (tests compare it across model export and import). */
+  const digest = useMemo(() => predictionDigest(view?.grid), [view]);
+
   const onPick = (p: { x1: number; x2: number }, remove: boolean) => {
+    if (pointsLocked) return setNote({ key: 'mlp.noteLocked' });
     if (remove) {
       const r = removePointFromSpec(dataSpec, p.x1, p.x2, REMOVE_RADIUS);
-      if (!r.changed) return setNote(`Nothing removed: ${r.reason ?? 'no point there'}.`);
+      if (!r.changed) return setNote({ key: 'mlp.noteNothingNear', values: { r: fmt(REMOVE_RADIUS), x1: fmt(p.x1, 3), x2: fmt(p.x2, 3) } });
       const removed = r.value.removed ?? [];
-      if (removed.length > MAX_REMOVED_POINTS) return setNote(`At most ${MAX_REMOVED_POINTS} removed points fit in the link.`);
+      if (removed.length > MAX_REMOVED_POINTS) return setNote({ key: 'mlp.noteMaxRemoved', values: { n: MAX_REMOVED_POINTS } });
       const next = buildPoints2D(r.value);
-      if (next.train.ys.length < 2) return setNote('Keep at least two training points.');
+      if (next.train.ys.length < 2) return setNote({ key: 'mlp.noteKeepTwo' });
       setNote(null);
       setEdits(r.value.extraPoints ?? [], removed);
       return;
     }
-    if (added.length >= MAX_ADDED_POINTS) return setNote(`At most ${MAX_ADDED_POINTS} added points fit in the link; remove some first.`);
+    if (added.length >= MAX_ADDED_POINTS) return setNote({ key: 'mlp.noteMaxAdded', values: { n: MAX_ADDED_POINTS } });
     const y = info.kind === 'regression' ? v.val : Math.min(v.cls, classes - 1);
     const r = addPointToSpec(dataSpec, { x1: Math.round(p.x1 * 100) / 100, x2: Math.round(p.x2 * 100) / 100, y });
-    if (!r.changed) return setNote(`Nothing added: ${r.reason ?? 'invalid point'}.`);
-    setNote(r.reason);
+    if (!r.changed) return setNote({ key: 'mlp.noteNotAdded' });
+    const placed = r.value.extraPoints?.at(-1);
+    setNote(r.reason && placed ? { key: 'mlp.noteMoved', values: { x1: fmt(placed.x1, 3), x2: fmt(placed.x2, 3) } } : null);
     setEdits(r.value.extraPoints ?? [], edits.removed);
   };
 
@@ -161,42 +170,44 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
     void session.setHyper({ learningRate: lr }).then(() => (reset ? runner.run(() => session.reset()) : session.train()));
   };
 
-  const lossSeries: ChartSeries[] = useMemo(
-    () => [
-      { label: 'train loss', buffer: history.trainLoss, color: colors.classCss[1] },
-      { label: 'test loss', buffer: history.testLoss, color: colors.classCss[0] },
-    ],
-    [history, colors],
-  );
-  const layerCount = hidden.length + 1;
-  const normSeries: ChartSeries[] = useMemo(
-    () =>
-      Array.from({ length: layerCount }, (_, l) => ({
-        label: l === layerCount - 1 ? `W${l + 1} (→ output)` : `W${l + 1} (→ layer ${l + 1})`,
-        buffer: history.gradNorms[l]!,
-        color: palette[l] ?? colors.fg,
-      })),
-    [history, layerCount, palette, colors],
-  );
-
-  const setFeature = (f: FeatureName, on: boolean) => update({ feat: on ? [...v.feat, f] : v.feat.filter((x) => x !== f) });
+  const setFeature = (f: FeatureName, on: boolean) => {
+    if (!featLocked) update({ feat: on ? [...v.feat, f] : v.feat.filter((x) => x !== f) });
+  };
   const regression = info.kind === 'regression';
+  const kind = regression ? 'regression' : classes > 2 ? 'multiclass' : 'binary';
   const batchMax = Math.max(1, Math.min(MLP_PARAMS.batch.max, trainCount));
+  const misfit = edits.added.length - added.length;
+
+  const datasetOptions = POINTS2D_DATASETS.map((d) => ({
+    value: d,
+    label: POINTS2D[d].kind === 'regression' ? t('mlp.regressionSuffix', { name: t(`ds.${d}`) }) : t(`ds.${d}`),
+  }));
+  const activationOptions = ACTIVATIONS.map((a) => ({ value: a, label: t(`act.${a}`) }));
+  const optimizerOptions = OPTIMIZERS.map((o) => ({ value: o, label: t(`opt.${o}`) }));
+  const regOptions = [
+    { value: 'none' as const, label: t('mlp.regNone') },
+    { value: 'l1' as const, label: t('mlp.regL1') },
+    { value: 'l2' as const, label: t('mlp.regL2') },
+  ];
+  const clickOptions = [
+    { value: 'add' as const, label: t('mlp.clickAdd') },
+    { value: 'remove' as const, label: t('mlp.clickRemove') },
+  ];
 
   return (
-    <section className="lab bp-lab" aria-label="MLP playground">
+    <section className="lab bp-lab" aria-label={t('mlp.lab')}>
       <StatusBar state={state} />
+      <output data-testid="mlp-prediction-digest" data-value={digest} hidden />
       {state.fallbackReason && (
         <p className="notice-inline" role="note">
-          The previous backend failed ({state.fallbackReason}). Training moved to {state.backend?.label} and continued
-          from the last weights.
+          {t('status.fallback', { ns: 'common', reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
         </p>
       )}
       {state.phase === 'error' && (
         <div className="alert" role="alert">
-          <strong>Training stopped.</strong> {state.error}{' '}
+          <strong>{t('status.stopped', { ns: 'common' })}</strong> {state.error}{' '}
           <button type="button" onClick={() => void runner.latest(() => session.init(spec, hyperRef.current, backend))}>
-            Restart
+            {t('status.restart', { ns: 'common' })}
           </button>
         </div>
       )}
@@ -211,167 +222,149 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
           onStep={() => void session.step(1)}
           onReset={() => void runner.run(() => session.reset())}
         />
-        <dl className="readout bp-readout">
-          <div>
-            <dt>train loss</dt>
-            <dd data-testid="train-loss" data-value={view?.trainLoss ?? ''}>
-              {fmt(view?.trainLoss)}
-            </dd>
-          </div>
-          <div>
-            <dt>test loss</dt>
-            <dd data-testid="test-loss" data-value={view?.testLoss ?? ''}>
-              {fmt(view?.testLoss)}
-            </dd>
-          </div>
-          {!regression && (
-            <>
-              <div>
-                <dt>train accuracy</dt>
-                <dd data-testid="train-acc" data-value={view?.trainAccuracy ?? ''}>
-                  {view?.trainAccuracy == null ? '—' : `${fmt(view.trainAccuracy * 100, 3)} %`}
-                </dd>
-              </div>
-              <div>
-                <dt>test accuracy</dt>
-                <dd data-testid="test-acc" data-value={view?.testAccuracy ?? ''}>
-                  {view?.testAccuracy == null ? '—' : `${fmt(view.testAccuracy * 100, 3)} %`}
-                </dd>
-              </div>
-            </>
-          )}
-          {v.reg !== 'none' && (
-            <div>
-              <dt>penalty</dt>
-              <dd data-testid="penalty" data-value={view?.penalty ?? ''}>
-                {fmt(view?.penalty)}
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>epoch</dt>
-            <dd>{fmtInt(view?.epoch ?? 0)}</dd>
-          </div>
-        </dl>
+        <Part name="controls">
+          <ModelFile session={session} name="mlp" />
+        </Part>
+        <MlpReadout view={view} regression={regression} penalty={v.reg !== 'none'} />
       </div>
 
-      <div className="bp-lab-grid">
-        <div className="bp-col bp-col-train">
-          <h3>Training</h3>
-          <Slider
-            label="Learning rate"
-            value={v.lr}
-            min={MLP_PARAMS.lr.min}
-            max={MLP_PARAMS.lr.max}
-            step={0.01}
-            log
-            format={(x) => `α = ${fmt(x, 3)}`}
-            onChange={(lr) => update({ lr })}
-          />
-          <Slider
-            label="Batch size"
-            value={Math.min(v.batch, batchMax)}
-            min={1}
-            max={batchMax}
-            step={1}
-            format={(m) => (m >= trainCount ? `${m} (all)` : `${m}`)}
-            onChange={(batch) => update({ batch })}
-          />
-          <Select label="Optimizer" value={v.opt} options={OPTIMIZER_OPTIONS} onChange={(opt) => update({ opt })} />
-          <Select label="Regularisation" value={v.reg} options={REG_OPTIONS} onChange={(reg) => update({ reg })} />
-          <Slider
-            label="Regularisation rate"
-            value={v.rrate}
-            min={MLP_PARAMS.rrate.min}
-            max={MLP_PARAMS.rrate.max}
-            step={0.01}
-            log
-            disabled={v.reg === 'none'}
-            format={(x) => `λ = ${fmt(x, 2)}`}
-            onChange={(rrate) => update({ rrate })}
-          />
-          <Slider
-            label="Dropout"
-            value={v.drop}
-            min={0}
-            max={MLP_PARAMS.drop.max}
-            step={0.05}
-            format={(x) => (x === 0 ? 'off' : `p = ${fmt(x, 2)}`)}
-            onChange={(drop) => update({ drop })}
-          />
-          <p className="control-hint">These apply at the next step, without a restart.</p>
+      <div className={embed.hidden.has('controls') ? 'bp-lab-grid bp-no-controls' : 'bp-lab-grid'}>
+        <Part name="controls">
+          <div className="bp-col bp-col-train">
+            <h3>{t('mlp.training')}</h3>
+            <Slider
+              label={t('mlp.learningRate')}
+              urlKey="lr"
+              value={v.lr}
+              min={MLP_PARAMS.lr.min}
+              max={MLP_PARAMS.lr.max}
+              step={0.01}
+              log
+              format={(x) => `α = ${fmt(x, 3)}`}
+              onChange={(lr) => update({ lr })}
+            />
+            <Slider
+              label={t('mlp.batchSize')}
+              urlKey="batch"
+              value={Math.min(v.batch, batchMax)}
+              min={1}
+              max={batchMax}
+              step={1}
+              format={(m) => (m >= trainCount ? t('mlp.batchAll', { m }) : `${m}`)}
+              onChange={(batch) => update({ batch })}
+            />
+            <Select label={t('mlp.optimizer')} urlKey="opt" value={v.opt} options={optimizerOptions} onChange={(opt) => update({ opt })} />
+            <Select label={t('mlp.regularisation')} urlKey="reg" value={v.reg} options={regOptions} onChange={(reg) => update({ reg })} />
+            <Slider
+              label={t('mlp.regRate')}
+              urlKey="rrate"
+              value={v.rrate}
+              min={MLP_PARAMS.rrate.min}
+              max={MLP_PARAMS.rrate.max}
+              step={0.01}
+              log
+              disabled={v.reg === 'none'}
+              format={(x) => `λ = ${fmt(x, 2)}`}
+              onChange={(rrate) => update({ rrate })}
+            />
+            <Slider
+              label={t('mlp.dropout')}
+              urlKey="drop"
+              value={v.drop}
+              min={0}
+              max={MLP_PARAMS.drop.max}
+              step={0.05}
+              format={(x) => (x === 0 ? t('mlp.dropoutOff') : `p = ${fmt(x, 2)}`)}
+              onChange={(drop) => update({ drop })}
+            />
+            <p className="control-hint">{t('mlp.liveHint')}</p>
 
-          <h3>Data</h3>
-          <Select label="Dataset" value={v.ds} options={DATASET_OPTIONS} onChange={(ds) => update({ ds })} />
-          <Slider label="Points" value={v.n} min={MLP_PARAMS.n.min} max={MLP_PARAMS.n.max} step={10} onChange={(n) => update({ n })} />
-          <Slider label="Noise" value={v.noise} min={0} max={1} step={0.05} format={pct} onChange={(noise) => update({ noise })} />
-          <Slider label="Test ratio" value={v.test} min={0} max={MLP_PARAMS.test.max} step={0.05} format={pct} onChange={(test) => update({ test })} />
-          <div className="bp-seed">
-            <span>
-              seed <b data-testid="seed">{v.seed}</b>
-            </span>
-            <button type="button" onClick={() => update({ seed: (v.seed + 1) % (MLP_PARAMS.seed.max + 1) })}>
-              New seed
-            </button>
+            <h3>{t('mlp.data')}</h3>
+            <Select label={t('mlp.dataset')} urlKey="ds" value={v.ds} options={datasetOptions} onChange={(ds) => update({ ds })} />
+            <Slider label={t('mlp.points')} urlKey="n" value={v.n} min={MLP_PARAMS.n.min} max={MLP_PARAMS.n.max} step={10} onChange={(n) => update({ n })} />
+            <Slider label={t('mlp.noise')} urlKey="noise" value={v.noise} min={0} max={1} step={0.05} format={pct} onChange={(noise) => update({ noise })} />
+            <Slider
+              label={t('mlp.testRatio')}
+              urlKey="test"
+              value={v.test}
+              min={0}
+              max={MLP_PARAMS.test.max}
+              step={0.05}
+              format={pct}
+              onChange={(test) => update({ test })}
+            />
+            <div className="bp-seed">
+              <span>
+                {t('mlp.seed')} <b data-testid="seed">{v.seed}</b>
+              </span>
+              <button
+                type="button"
+                disabled={seedLocked}
+                title={seedLocked ? t('control.locked', { ns: 'common' }) : undefined}
+                onClick={() => update({ seed: (v.seed + 1) % (MLP_PARAMS.seed.max + 1) })}
+              >
+                {t('mlp.newSeed')}
+              </button>
+            </div>
+            <p className="control-hint">{t('mlp.rebuildHint')}</p>
           </div>
-          <p className="control-hint">Data and network changes start a new run from the same seed.</p>
-        </div>
+        </Part>
 
         <div className="bp-col bp-col-net">
-          <h3>Network</h3>
-          <fieldset className="control bp-features">
-            <legend className="control-label">Features</legend>
-            {FEATURES.map((f) => (
-              <label key={f}>
-                <input
-                  type="checkbox"
-                  checked={v.feat.includes(f)}
-                  disabled={v.feat.length === 1 && v.feat.includes(f)}
-                  onChange={(e) => setFeature(f, e.target.checked)}
-                />{' '}
-                {FEATURE_TEXT[f]}
-              </label>
-            ))}
-          </fieldset>
-          <div className="bp-arch">
-            <Slider
-              label="Hidden layers"
-              value={v.layers}
-              min={0}
-              max={MAX_HIDDEN_LAYERS}
-              step={1}
-              onChange={(layers) => update({ layers })}
-            />
-            <Select label="Activation" value={v.act} options={ACTIVATION_OPTIONS} onChange={(act) => update({ act })} />
-            {HIDDEN_KEYS.slice(0, v.layers).map((key, i) => (
+          <h3>{t('mlp.network')}</h3>
+          <Part name="controls">
+            <fieldset className="control bp-features" disabled={featLocked} data-locked={featLocked || undefined}>
+              <legend className="control-label">
+                {t('mlp.features')}
+                {featLocked && <LockMark />}
+              </legend>
+              {FEATURES.map((f) => (
+                <label key={f}>
+                  <input
+                    type="checkbox"
+                    checked={v.feat.includes(f)}
+                    disabled={featLocked || (v.feat.length === 1 && v.feat.includes(f))}
+                    onChange={(e) => setFeature(f, e.target.checked)}
+                  />{' '}
+                  {FEATURE_TEXT[f]}
+                </label>
+              ))}
+            </fieldset>
+            <div className="bp-arch">
               <Slider
-                key={key}
-                label={`Neurons in layer ${i + 1}`}
-                value={v[key]}
-                min={1}
-                max={MLP_PARAMS[key].max}
+                label={t('mlp.hiddenLayers')}
+                urlKey="layers"
+                value={v.layers}
+                min={0}
+                max={MAX_HIDDEN_LAYERS}
                 step={1}
-                onChange={(x) => update({ [key]: x } as Partial<MlpValues>)}
+                onChange={(layers) => update({ layers })}
               />
-            ))}
-          </div>
-          <NetworkDiagram
-            features={v.feat}
-            hidden={hidden}
-            kind={view?.output ?? (regression ? 'regression' : classes > 2 ? 'multiclass' : 'binary')}
-            view={view}
-            discrete={v.disc}
-            valueRange={valueRange}
-          />
+              <Select label={t('mlp.activation')} urlKey="act" value={v.act} options={activationOptions} onChange={(act) => update({ act })} />
+              {HIDDEN_KEYS.slice(0, v.layers).map((key, i) => (
+                <Slider
+                  key={key}
+                  label={t('mlp.neuronsIn', { n: i + 1 })}
+                  urlKey={key}
+                  value={v[key]}
+                  min={1}
+                  max={MLP_PARAMS[key].max}
+                  step={1}
+                  onChange={(x) => update({ [key]: x } as Partial<MlpValues>)}
+                />
+              ))}
+            </div>
+          </Part>
+          <NetworkDiagram features={v.feat} hidden={hidden} kind={view?.output ?? kind} view={view} discrete={v.disc} valueRange={valueRange} />
         </div>
 
         <div className="bp-col bp-col-out">
-          <h3>Output</h3>
+          <h3>{t('mlp.output')}</h3>
           <DataPlot
             train={split.train}
             test={split.test}
             added={added.length}
-            kind={regression ? 'regression' : classes > 2 ? 'multiclass' : 'binary'}
+            kind={kind}
             grid={view?.grid ?? null}
             showTest={v.showtest}
             discrete={v.disc}
@@ -379,89 +372,63 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
             valueRange={valueRange}
             onPick={onPick}
             mode={v.click}
+            locked={pointsLocked}
           />
           <p className="bp-counts">
             <span>
-              training points <b data-testid="train-count" data-value={trainCount}>{trainCount}</b>
+              {t('mlp.trainingPoints')} <b data-testid="train-count" data-value={trainCount}>{trainCount}</b>
             </span>
             <span>
-              test points <b data-testid="test-count" data-value={split.test.ys.length}>{split.test.ys.length}</b>
+              {t('mlp.testPoints')} <b data-testid="test-count" data-value={split.test.ys.length}>{split.test.ys.length}</b>
             </span>
             <span>
-              added <b data-testid="added-count" data-value={added.length}>{added.length}</b>
+              {t('mlp.added')} <b data-testid="added-count" data-value={added.length}>{added.length}</b>
             </span>
-            {(added.length > 0 || edits.removed.length > 0) && (
+            {(added.length > 0 || edits.removed.length > 0) && !pointsLocked && (
               <button type="button" className="linkish" onClick={() => setEdits([], [])}>
-                Undo all edits
+                {t('mlp.undoEdits')}
               </button>
             )}
           </p>
           <p className="bp-edit-note" aria-live="polite">
-            {note}
-            {edits.added.length > added.length &&
-              ` ${edits.added.length - added.length} added point(s) in the link do not fit this data set (a class it does not have) and are left out.`}
+            {note && t(note.key, note.values ?? {})}
+            {misfit > 0 && ` ${t('mlp.misfit', { count: misfit })}`}
           </p>
-          <div className="bp-click">
-            {regression ? (
-              <Slider label="Value to add" value={v.val} min={MLP_PARAMS.val.min} max={MLP_PARAMS.val.max} step={0.05} format={(x) => fmt(x, 3)} onChange={(val) => update({ val })} />
-            ) : (
-              <Select
-                label="Class to add"
-                value={String(Math.min(v.cls, classes - 1))}
-                options={Array.from({ length: classes }, (_, c) => ({ value: String(c), label: `${CLASS_NAMES[c]} (class ${c})` }))}
-                onChange={(c) => update({ cls: Number(c) })}
-              />
-            )}
-            <Select label="Click mode" value={v.click} options={CLICK_OPTIONS} onChange={(click) => update({ click })} />
-          </div>
-          <div className="bp-toggles">
-            <Toggle label="Show test data" checked={v.showtest} onChange={(showtest) => update({ showtest })} />
-            <Toggle label="Discretize output" checked={v.disc} onChange={(disc) => update({ disc })} />
-          </div>
-          <p className="legend bp-legend">
-            {regression ? (
-              <>
-                <span>
-                  <i style={{ background: colors.classCss[0] }} /> negative
-                </span>
-                <span>
-                  <i style={{ background: colors.classCss[1] }} /> positive
-                </span>
-              </>
-            ) : (
-              Array.from({ length: classes }, (_, c) => (
-                <span key={c}>
-                  <i style={{ background: colors.classCss[c] }} /> class {c}
-                </span>
-              ))
-            )}
-            <span>● train</span>
-            <span>○ test (dark outline)</span>
-            <span>◆ added by you</span>
-          </p>
-        </div>
-        <div className="bp-charts">
-          <div>
-            <div className="chart-head">
-              <h3>Train and test loss</h3>
-              <Toggle label="Log scale" checked={v.llog} onChange={(llog) => update({ llog })} />
+          <Part name="controls">
+            <div className="bp-click">
+              {regression ? (
+                <Slider
+                  label={t('mlp.valueToAdd')}
+                  urlKey="val"
+                  value={v.val}
+                  min={MLP_PARAMS.val.min}
+                  max={MLP_PARAMS.val.max}
+                  step={0.05}
+                  format={(x) => fmt(x, 3)}
+                  onChange={(val) => update({ val })}
+                />
+              ) : (
+                <Select
+                  label={t('mlp.classToAdd')}
+                  urlKey="cls"
+                  value={String(Math.min(v.cls, classes - 1))}
+                  options={Array.from({ length: classes }, (_, c) => ({ value: String(c), label: t('mlp.classOption', { name: t(`classes.${c}`), c }) }))}
+                  onChange={(c) => update({ cls: Number(c) })}
+                />
+              )}
+              <Select label={t('mlp.clickMode')} urlKey="click" value={v.click} options={clickOptions} onChange={(click) => update({ click })} />
             </div>
-            <StreamingChart series={lossSeries} version={history.version} logScale={v.llog} title="Train and test loss against training step" />
-          </div>
-          <div>
-            <div className="chart-head">
-              <h3>Gradient norm per layer</h3>
+            <div className="bp-toggles">
+              <Toggle label={t('mlp.showTest')} urlKey="showtest" checked={v.showtest} onChange={(showtest) => update({ showtest })} />
+              <Toggle label={t('mlp.discretize')} urlKey="disc" checked={v.disc} onChange={(disc) => update({ disc })} />
             </div>
-            <StreamingChart
-              series={normSeries}
-              version={history.version}
-              logScale
-              title="Norm of the loss gradient with respect to each weight matrix, against training step"
-            />
-          </div>
+          </Part>
+          <PlotLegend regression={regression} classes={classes} colors={colors} />
         </div>
+        <Part name="chart">
+          <MlpCharts history={history} layerCount={hidden.length + 1} logScale={v.llog} onLogScale={(llog) => update({ llog })} colors={colors} />
+        </Part>
       </div>
-
     </section>
   );
 }

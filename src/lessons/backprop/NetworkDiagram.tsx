@@ -1,11 +1,12 @@
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useElementWidth } from '../../components/charts/useElementWidth';
 import { latticePoints } from '../../datasets/points2d-grid';
 import { featureMatrix, type FeatureName } from '../../datasets/points2d-features';
 import type { MlpView } from '../../ml/tasks/mlp-view';
 import { predictionImage, unitImage, type OutputKind } from '../../viz/decision-map';
 import { drawNetworkDiagram, type DiagramColumn } from '../../viz/network-diagram';
-import { lessonColors } from './colors';
+import { useLessonColors, type LessonColors } from './colors';
 
 interface Props {
   features: readonly FeatureName[];
@@ -53,7 +54,8 @@ function useCanvasPool() {
 export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, kind, view, discrete, valueRange }: Props) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const colors = lessonColors();
+  const colors = useLessonColors();
+  const { t } = useTranslation('bp');
   const image = useCanvasPool();
   const rows = Math.max(features.length, ...hidden, 1);
   const height = Math.max(170, rows * 38 + 24);
@@ -81,8 +83,8 @@ export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, k
     let k = 0;
     const columns: DiagramColumn[] = [
       {
-        title: 'input',
-        short: 'in',
+        title: t('mlp.diagramInput'),
+        short: t('mlp.diagramInputShort'),
         nodes: features.map((name, j) => ({ label: FEATURE_TEXT[name], image: image(k++, FEATURE_GRID, featureImages[j]!) })),
       },
     ];
@@ -95,14 +97,14 @@ export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, k
         if (matches) offset += neurons.size * neurons.size;
         return { image: img };
       });
-      columns.push({ title: `layer ${l + 1}`, short: `${l + 1}`, nodes });
+      columns.push({ title: t('mlp.diagramLayer', { n: l + 1 }), short: `${l + 1}`, nodes });
     });
     const grid = view?.grid;
     const ready = grid && grid.values.length > 0;
     const outputs = kind === 'multiclass' ? (grid?.channels ?? 3) : 1;
     columns.push({
-      title: 'output',
-      short: 'out',
+      title: t('mlp.diagramOutput'),
+      short: t('mlp.diagramOutputShort'),
       nodes: Array.from({ length: outputs }, (_, c) => ({
         image: !ready
           ? null
@@ -131,23 +133,28 @@ export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, k
         style={{ width: '100%', height }}
         role="img"
         data-testid="network-diagram"
-        aria-label={`Network: ${features.length} input feature${features.length === 1 ? '' : 's'} (${features.map((f) => FEATURE_TEXT[f]).join(', ')}), ${hidden.length === 0 ? 'no hidden layer' : `hidden layers of ${hidden.join(', ')} units`}, ${kind === 'multiclass' ? `${view?.grid.channels ?? 3} class outputs (softmax)` : 'one output'}. Each unit shows its activation over the input square; line thickness shows |weight|.`}
+        aria-label={t('mlp.diagramLabel', {
+          features: t('mlp.diagramFeatures', { count: features.length }),
+          names: features.map((f) => FEATURE_TEXT[f]).join(', '),
+          hidden: hidden.length === 0 ? t('mlp.diagramNoHidden') : t('mlp.diagramHidden', { sizes: hidden.join(', ') }),
+          outputs: kind === 'multiclass' ? t('mlp.diagramSoftmax', { n: view?.grid.channels ?? 3 }) : t('mlp.diagramOneOutput'),
+        })}
       />
       <figcaption className="legend">
         <span>
-          <i style={{ background: colors.classCss[1] }} /> positive weight / activation
+          <i style={{ background: colors.classCss[1] }} /> {t('mlp.diagramPositive')}
         </span>
         <span>
-          <i style={{ background: colors.classCss[0] }} /> negative
+          <i style={{ background: colors.classCss[0] }} /> {t('mlp.diagramNegative')}
         </span>
-        <span>thicker line: larger |w|</span>
+        <span>{t('mlp.diagramThicker')}</span>
       </figcaption>
     </figure>
   );
 });
 
 /** One class's probability over the input square: from the background colour to the class colour. */
-function classImage(grid: MlpView['grid'], c: number, colors: ReturnType<typeof lessonColors>): Uint8ClampedArray<ArrayBuffer> {
+function classImage(grid: MlpView['grid'], c: number, colors: LessonColors): Uint8ClampedArray<ArrayBuffer> {
   const n = grid.size * grid.size;
   const out = new Uint8ClampedArray(n * 4);
   const to = colors.classes[c] ?? colors.neutral;

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fmt } from '../../format';
 import { TINY_NODE_INFO, type TinyForward, type TinyNodeId } from '../../ml/backprop/tiny-net';
 import type { Revealed } from '../../ml/backprop/tiny-net-backward';
@@ -33,6 +34,7 @@ const edgeKey = (from: string, to: string) => `${from}>${to}`;
  * local derivative ∂to/∂from.
  */
 export const TinyGraph = memo(function TinyGraph({ fwd, grads, revealed, current, activeEdges }: Props) {
+  const { t } = useTranslation('bp');
   const { width, height } = TINY_GRAPH_SIZE;
   const r = TINY_NODE_RADIUS;
   return (
@@ -40,7 +42,7 @@ export const TinyGraph = memo(function TinyGraph({ fwd, grads, revealed, current
       className="tiny-graph"
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label="Computational graph of the tiny network: inputs x₁, x₂ and weights feed z₁, z₂; h₁ = φ(z₁), h₂ = φ(z₂); ŷ = v₁h₁ + v₂h₂ + c; L = ½(ŷ − t)². The table below lists every number."
+      aria-label={t('tiny.graphLabel')}
     >
       <defs>
         <marker id="tg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -77,7 +79,7 @@ export const TinyGraph = memo(function TinyGraph({ fwd, grads, revealed, current
             className={`tg-node tg-${TINY_NODE_INFO[node.id].kind}${current === node.id ? ' current' : ''}`}
             data-node={node.id}
           >
-            <title>{`${NODE_TEXT[node.id]}${shown ? ` = ${fmt(node.value, 6)}` : ' (not computed yet)'}${grad !== null ? `; ∂L/∂${NODE_TEXT[node.id]} = ${fmt(grad, 6)}` : ''}`}</title>
+            <title>{`${NODE_TEXT[node.id]}${shown ? ` = ${fmt(node.value, 6)}` : ` ${t('tiny.notComputed')}`}${grad !== null ? `; ∂L/∂${NODE_TEXT[node.id]} = ${fmt(grad, 6)}` : ''}`}</title>
             <circle cx={p.x} cy={p.y} r={r} />
             <text x={p.x} y={p.y - 6} textAnchor="middle" className="tg-name">
               {NODE_TEXT[node.id]}

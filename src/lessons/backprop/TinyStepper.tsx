@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Tex } from '../../components/math/Tex';
@@ -19,9 +20,14 @@ import {
 import { backward, revealedAt, tinySteps } from '../../ml/backprop/tiny-net-backward';
 import { chainRuleTex } from '../../ml/backprop/tiny-net-tex';
 import type { TinyNetSpec } from '../../ml/tasks/tiny-net-task';
+import { isLocked, useEmbed } from '../../embed/context';
+import { Part } from '../../embed/Widget';
+import { WidgetTools } from '../../embed/WidgetTools';
 import type { ValuesOf } from '../../state/schema';
 import { NumberField } from './NumberField';
 import { TINY_URL_PARAMS } from './params';
+import { Prose } from './Prose';
+import { TEX } from './tex';
 import { TinyGraph } from './TinyGraph';
 import { NODE_TEXT, forwardTex, stepTitle, updateTex } from './tiny-step-text';
 import { useTinyNet, type WorkerUpdate } from './useTinyNet';
@@ -47,10 +53,6 @@ const KEY_OF: Record<TinyParamName, keyof Values> = {
   v2: 'tv2',
   c: 'tc',
 };
-const ACT_OPTIONS = [
-  { value: 'sigmoid' as const, label: 'sigmoid σ' },
-  { value: 'tanh' as const, label: 'tanh' },
-];
 const STEPS = tinySteps();
 const LOSS_STEP = STEPS.findIndex((s) => s.phase === 'loss');
 const LAST_BACKWARD = STEPS.map((s) => s.phase).lastIndexOf('backward');
@@ -72,6 +74,14 @@ interface UpdateRecord {
 
 /** Part 1: the tiny network, stepped through one forward and backward pass and one update. */
 export function TinyStepper({ values: v, update, backend, children }: Props) {
+  const { t } = useTranslation('bp');
+  const embed = useEmbed();
+  // An update writes all nine weights: not possible when the embedding page locks any of them.
+  const updateLocked = TINY_PARAMS.some((p) => isLocked(embed, KEY_OF[p]));
+  const actOptions = [
+    { value: 'sigmoid' as const, label: t('act.sigmoidSigma') },
+    { value: 'tanh' as const, label: t('act.tanh') },
+  ];
   const params: TinyParams = useMemo(
     () => ({ w11: v.tw11, w12: v.tw12, b1: v.tb1, w21: v.tw21, w22: v.tw22, b2: v.tb2, v1: v.tv1, v2: v.tv2, c: v.tc }),
     [v.tw11, v.tw12, v.tb1, v.tw21, v.tw22, v.tb2, v.tv1, v.tv2, v.tc],
@@ -104,6 +114,7 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
   };
 
   const applyUpdate = () => {
+    if (updateLocked) return;
     const before = fwd.values.L;
     const tidied = {} as TinyParams;
     for (const p of TINY_PARAMS) tidied[p] = Math.min(WEIGHT.max, Math.max(WEIGHT.min, tidy(next[p])));
@@ -120,105 +131,112 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
 
   return (
     <section className="bp-part tiny" aria-labelledby="tiny-heading">
-      <h2 id="tiny-heading">1. Backprop, one number at a time</h2>
-      <p>
-        A network with two inputs, two hidden units and one output, trained on a single example with the squared
-        error <Tex math="L = \tfrac12(\hat y - t)^2" />. Every circle is one number; every arrow carries the local
-        derivative of its head with respect to its tail. Step through the forward pass, the loss, the backward pass
-        and the update, and edit any number below to see all of them change.
-      </p>
+      <div className="bp-widget-head">
+        <h2 id="tiny-heading">{t('tiny.heading')}</h2>
+        <WidgetTools />
+      </div>
+      <Part name="explanation">
+        <Prose name="TinyIntro" />
+      </Part>
       <div className="tiny-layout">
         <figure className="tiny-figure">
           <div className="tiny-graph-wrap">
             <TinyGraph fwd={fwd} grads={bw.grads} revealed={revealed} current={current} activeEdges={activeEdges} />
           </div>
           <figcaption className="legend">
-            <span>in each circle: its name and forward value</span>
-            <span className="tg-legend-grad">blue: ∂L/∂(that node)</span>
-            <span>on each arrow: the local derivative ∂head/∂tail</span>
+            <span>{t('tiny.legendNode')}</span>
+            <span className="tg-legend-grad">{t('tiny.legendGrad')}</span>
+            <span>{t('tiny.legendEdge')}</span>
           </figcaption>
         </figure>
         <div className="tiny-panel">
-          <div className="tiny-buttons" role="group" aria-label="Step through backprop">
+          <div className="tiny-buttons" role="group" aria-label={t('tiny.stepGroup')}>
             <button type="button" onClick={() => setK((i) => Math.max(-1, i - 1))} disabled={k < 0}>
-              Previous
+              {t('tiny.previous')}
             </button>
             <button type="button" className="primary" onClick={() => setK((i) => Math.min(STEPS.length - 1, i + 1))} disabled={k >= STEPS.length - 1}>
-              Next
+              {t('tiny.next')}
             </button>
             <button type="button" onClick={() => setK(LOSS_STEP)}>
-              Forward pass
+              {t('tiny.forwardPass')}
             </button>
             <button type="button" onClick={() => setK(LAST_BACKWARD)}>
-              Backward pass
+              {t('tiny.backwardPass')}
             </button>
             <button type="button" onClick={() => setK(-1)} disabled={k < 0}>
-              Start over
+              {t('tiny.startOver')}
             </button>
           </div>
           <p className="tiny-progress" data-testid="tiny-step" data-value={k + 1} data-phase={step?.phase ?? 'start'}>
-            Step {k + 1} of {STEPS.length}: <b>{stepTitle(step)}</b>
+            {t('tiny.progress', { k: k + 1, n: STEPS.length })}
+            <b>{stepTitle(step)}</b>
           </p>
           <div className="tiny-explain" aria-live="polite">
             <StepExplanation k={k} fwd={fwd} bw={bw} act={act} lr={v.tlr} params={params} next={next} />
           </div>
           {step?.phase === 'update' && (
-            <button type="button" className="primary" onClick={applyUpdate} disabled={last?.pending === true}>
-              Apply update
+            <button
+              type="button"
+              className="primary"
+              onClick={applyUpdate}
+              disabled={last?.pending === true || updateLocked}
+              title={updateLocked ? t('control.locked', { ns: 'common' }) : undefined}
+            >
+              {t('tiny.applyUpdate')}
             </button>
           )}
           {last && <UpdateResult record={last} lr={v.tlr} />}
         </div>
       </div>
-      <div className="tiny-inputs">
-        <NumberField label="x1" value={v.tx1} min={TINY_URL_PARAMS.tx1.min} max={TINY_URL_PARAMS.tx1.max} step={0.05} onChange={(tx1) => edit({ tx1 })}>
-          x₁
-        </NumberField>
-        <NumberField label="x2" value={v.tx2} min={TINY_URL_PARAMS.tx2.min} max={TINY_URL_PARAMS.tx2.max} step={0.05} onChange={(tx2) => edit({ tx2 })}>
-          x₂
-        </NumberField>
-        <NumberField label="t (target)" value={v.tt} min={TINY_URL_PARAMS.tt.min} max={TINY_URL_PARAMS.tt.max} step={0.05} onChange={(tt) => edit({ tt })}>
-          target t
-        </NumberField>
-        <Select label="Activation φ (tiny network)" value={act} options={ACT_OPTIONS} onChange={(tact) => edit({ tact })} />
-        <Slider
-          label="Learning rate α (tiny network)"
-          value={v.tlr}
-          min={TINY_URL_PARAMS.tlr.min}
-          max={TINY_URL_PARAMS.tlr.max}
-          step={0.01}
-          log
-          format={(a) => `α = ${fmt(a, 3)}`}
-          onChange={(tlr) => edit({ tlr })}
-        />
-      </div>
+      <Part name="controls">
+        <div className="tiny-inputs">
+          <NumberField label={t('tiny.x1')} urlKey="tx1" value={v.tx1} min={TINY_URL_PARAMS.tx1.min} max={TINY_URL_PARAMS.tx1.max} step={0.05} onChange={(tx1) => edit({ tx1 })}>
+            x₁
+          </NumberField>
+          <NumberField label={t('tiny.x2')} urlKey="tx2" value={v.tx2} min={TINY_URL_PARAMS.tx2.min} max={TINY_URL_PARAMS.tx2.max} step={0.05} onChange={(tx2) => edit({ tx2 })}>
+            x₂
+          </NumberField>
+          <NumberField label={t('tiny.target')} urlKey="tt" value={v.tt} min={TINY_URL_PARAMS.tt.min} max={TINY_URL_PARAMS.tt.max} step={0.05} onChange={(tt) => edit({ tt })}>
+            {t('tiny.targetShown')}
+          </NumberField>
+          <Select label={t('tiny.activation')} urlKey="tact" value={act} options={actOptions} onChange={(tact) => edit({ tact })} />
+          <Slider
+            label={t('tiny.learningRate')}
+            urlKey="tlr"
+            value={v.tlr}
+            min={TINY_URL_PARAMS.tlr.min}
+            max={TINY_URL_PARAMS.tlr.max}
+            step={0.01}
+            log
+            format={(a) => `α = ${fmt(a, 3)}`}
+            onChange={(tlr) => edit({ tlr })}
+          />
+        </div>
+      </Part>
       {tiny.error && (
         <div className="alert" role="alert">
-          The worker could not compute the autodiff gradients: {tiny.error}{' '}
+          {t('tiny.workerError', { error: tiny.error })}{' '}
           <button type="button" onClick={tiny.retry}>
-            Retry
+            {t('tiny.retry')}
           </button>
         </div>
       )}
       <div className="tiny-bottom">
         <div className="tiny-table">
-          <p className="grad-table-note">
-            Every parameter, editable, with ∂L/∂θ three ways: by hand (the chain rule above, float64), by reverse-mode
-            autodiff (<code>tf.valueAndGrads</code> in the worker, float32) and by central finite differences (
-            <Tex math="\tfrac{L(\theta+\varepsilon)-L(\theta-\varepsilon)}{2\varepsilon}" />, <Tex math="\varepsilon = 10^{-6}" />
-            ). The hand column fills in as the backward pass reaches each parameter.
-          </p>
+          <Part name="explanation">
+            <Prose name="GradTableNote" />
+          </Part>
           <div className="table-wrap">
             <table className="grad-table" aria-busy={tiny.view ? undefined : true}>
-              <caption className="visually-hidden">∂L/∂θ for every parameter: by hand, by autodiff and by finite differences</caption>
+              <caption className="visually-hidden">{t('tiny.tableCaption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">θ</th>
-                  <th scope="col">value</th>
-                  <th scope="col">by hand</th>
-                  <th scope="col">autodiff (tfjs)</th>
-                  <th scope="col">finite diff.</th>
-                  <th scope="col">agree?</th>
+                  <th scope="col">{t('tiny.colValue')}</th>
+                  <th scope="col">{t('tiny.colHand')}</th>
+                  <th scope="col">{t('tiny.colAuto')}</th>
+                  <th scope="col">{t('tiny.colFd')}</th>
+                  <th scope="col">{t('tiny.colAgree')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -233,20 +251,20 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
                         <Tex math={`\\frac{\\partial L}{\\partial ${TINY_NODE_INFO[p].label}}`} />
                       </th>
                       <td>
-                        <NumberField label={p} value={params[p]} min={WEIGHT.min} max={WEIGHT.max} step={0.05} onChange={(x) => edit({ [key]: x } as Partial<Values>)}>
+                        <NumberField label={p} urlKey={key} value={params[p]} min={WEIGHT.min} max={WEIGHT.max} step={0.05} onChange={(x) => edit({ [key]: x } as Partial<Values>)}>
                           <span className="visually-hidden">{NODE_TEXT[p]}</span>
                         </NumberField>
                       </td>
                       <td data-testid={`hand-${p}`} data-value={hand ?? ''}>
-                        {hand === null ? <span className="bp-muted">not yet</span> : fmt(hand, 5)}
+                        {hand === null ? <span className="bp-muted">{t('tiny.notYet')}</span> : fmt(hand, 5)}
                       </td>
                       <td data-testid={`auto-${p}`} data-value={auto ?? ''}>
-                        {auto === null ? <span className="bp-muted">computing…</span> : fmt(auto, 5)}
+                        {auto === null ? <span className="bp-muted">{t('tiny.computing')}</span> : fmt(auto, 5)}
                       </td>
                       <td data-testid={`fd-${p}`} data-value={fd[p]}>
                         {fmt(fd[p], 5)}
                       </td>
-                      <td data-testid={`agree-${p}`}>{ok === null ? '' : ok ? '✓ agree' : '✗ differ'}</td>
+                      <td data-testid={`agree-${p}`}>{ok === null ? '' : ok ? t('tiny.agree') : t('tiny.differ')}</td>
                     </tr>
                   );
                 })}
@@ -255,10 +273,10 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
                     <Tex math="L" />
                   </th>
                   <td colSpan={2} data-testid="hand-loss" data-value={fwd.values.L}>
-                    {revealed.values.has('L') ? fmt(fwd.values.L, 5) : <span className="bp-muted">not yet</span>}
+                    {revealed.values.has('L') ? fmt(fwd.values.L, 5) : <span className="bp-muted">{t('tiny.notYet')}</span>}
                   </td>
                   <td data-testid="auto-loss" data-value={tiny.view?.loss ?? ''}>
-                    {tiny.view ? fmt(tiny.view.loss, 5) : <span className="bp-muted">computing…</span>}
+                    {tiny.view ? fmt(tiny.view.loss, 5) : <span className="bp-muted">{t('tiny.computing')}</span>}
                   </td>
                   <td colSpan={2} />
                 </tr>
@@ -266,7 +284,9 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
             </table>
           </div>
         </div>
-        <div className="tiny-prose">{children}</div>
+        <Part name="explanation">
+          <div className="tiny-prose">{children}</div>
+        </Part>
       </div>
     </section>
   );
@@ -298,12 +318,12 @@ function StepExplanation({
   params: TinyParams;
   next: TinyParams;
 }) {
+  const { t } = useTranslation('bp');
   const step = k >= 0 ? STEPS[k] : undefined;
   if (!step) {
     return (
       <p>
-        Only the inputs, the target and the weights are known. Press <b>Next</b> to compute the first node, or{' '}
-        <b>Forward pass</b> to compute them all.
+        <Trans t={t} i18nKey="tiny.explainStart" components={{ b: <b /> }} />
       </p>
     );
   }
@@ -312,10 +332,10 @@ function StepExplanation({
       <>
         <p>
           {step.node.startsWith('z')
-            ? 'A pre-activation: the weighted sum of the inputs plus a bias.'
+            ? t('tiny.explainZ')
             : step.node.startsWith('h')
-              ? `The hidden unit's activation φ = ${act === 'sigmoid' ? 'σ' : 'tanh'} applied to its pre-activation.`
-              : 'The output: a weighted sum of the hidden activations plus a bias (no activation on the output).'}
+              ? t('tiny.explainH', { phi: act === 'sigmoid' ? 'σ' : 'tanh' })
+              : t('tiny.explainYhat')}
         </p>
         <WrapTex math={forwardTex(step.node, fwd.values, act)} />
       </>
@@ -324,7 +344,7 @@ function StepExplanation({
   if (step.phase === 'loss') {
     return (
       <>
-        <p>The loss compares the output with the target. The backward pass starts here, with ∂L/∂L = 1.</p>
+        <p>{t('tiny.explainLoss')}</p>
         <WrapTex math={forwardTex('L', fwd.values, act)} />
       </>
     );
@@ -336,14 +356,11 @@ function StepExplanation({
     const many = bw.paths[node].length > 1;
     return (
       <>
-        <p>
-          One step back: multiply the gradient already known at {many ? 'each node' : 'the node'} that{' '}
-          {NODE_TEXT[node]} feeds by the local derivative on the arrow{many ? ', and add the paths' : ''}.
-        </p>
+        <p>{t(many ? 'tiny.explainBackMany' : 'tiny.explainBackOne', { node: NODE_TEXT[node] })}</p>
         <WrapTex math={local} />
         {path !== local && (
           <>
-            <p>Spelled out along the whole {many ? 'paths' : 'path'} from L, this is the chain rule:</p>
+            <p>{t(many ? 'tiny.explainPathMany' : 'tiny.explainPathOne')}</p>
             <WrapTex math={path} />
           </>
         )}
@@ -353,9 +370,7 @@ function StepExplanation({
   return (
     <>
       <p>
-        Every parameter moves against its gradient, scaled by the learning rate{' '}
-        <Tex math={`\\alpha = ${fmt(lr, 3)}`} />. Press <b>Apply update</b> to take the step (here by hand, and as a
-        real tfjs step in the worker).
+        <Trans t={t} i18nKey="tiny.explainUpdate" components={{ b: <b />, tex: <Tex math={TEX.alpha(fmt(lr, 3))} /> }} />
       </p>
       <Tex block math={updateTex(params, bw.params, lr, next)} />
     </>
@@ -363,26 +378,27 @@ function StepExplanation({
 }
 
 function UpdateResult({ record, lr }: { record: UpdateRecord; lr: number }) {
+  const { t } = useTranslation('bp');
   const w = record.worker;
   return (
     <div className="tiny-update" data-testid="tiny-update">
       <p>
-        Update with α = {fmt(lr, 3)}: the loss went from{' '}
-        <b data-testid="loss-before" data-value={record.before}>
-          {fmt(record.before, 5)}
-        </b>{' '}
-        to{' '}
-        <b data-testid="loss-after" data-value={record.after}>
-          {fmt(record.after, 5)}
-        </b>{' '}
-        (by hand, float64).
+        <Trans
+          t={t}
+          i18nKey="tiny.updateResult"
+          values={{ lr: fmt(lr, 3), before: fmt(record.before, 5), after: fmt(record.after, 5) }}
+          components={{
+            before: <b data-testid="loss-before" data-value={record.before} />,
+            after: <b data-testid="loss-after" data-value={record.after} />,
+          }}
+        />
       </p>
       <p className="bp-muted">
         {record.pending
-          ? 'The worker is taking the same step with tfjs…'
+          ? t('tiny.workerPending')
           : w
-            ? `The same step taken by tfjs in the worker (float32): ${fmt(w.before, 5)} → ${fmt(w.after, 5)}.`
-            : 'The worker did not report its step.'}
+            ? t('tiny.workerDone', { before: fmt(w.before, 5), after: fmt(w.after, 5) })
+            : t('tiny.workerMissing')}
       </p>
     </div>
   );

@@ -12,12 +12,6 @@ import type { SchemaTable } from '../../state/schema';
 
 /** The MLP's activations (mlp-model.ts imports tfjs, which the page must not load). */
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const satisfies readonly MlpActivation[];
-export const ACTIVATION_LABELS: Record<MlpActivation, string> = {
-  relu: 'ReLU',
-  tanh: 'tanh',
-  sigmoid: 'sigmoid',
-  linear: 'linear',
-};
 /** Limits of the network editor (the task checks the same: mlp-model.ts). */
 export const MAX_HIDDEN_LAYERS = 6;
 export const MAX_NEURONS = 8;

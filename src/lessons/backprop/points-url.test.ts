@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { registerStrings } from '../../i18n';
+import { BP_STRINGS } from './strings';
 import { MAX_ADDED_POINTS, MAX_REMOVED_POINTS, encodeAddedPoints, encodeRemoved, parseEdits } from './points-url';
+
+registerStrings('bp', BP_STRINGS);
 
 describe('learner points in the URL', () => {
   it('round-trips added points (two decimals) and removed indices', () => {

@@ -3,9 +3,11 @@
  *   pts=x1,x2,y;x1,x2,y   added points (y: class index, or target value for regression)
  *   rm=4,17,90            indices of generated points the learner removed
  * Coordinates keep two decimals. Both lists have a size limit so a link stays a link; parsing
- * never throws: malformed entries are skipped and every skip or cut is reported in words.
+ * never throws: malformed entries are skipped and every skip or cut is reported in words
+ * (strings: 'bp' namespace, edits.*).
  */
 import type { LearnerPoint } from '../../datasets/points2d-split';
+import { t } from '../../i18n';
 
 export const MAX_ADDED_POINTS = 100;
 export const MAX_REMOVED_POINTS = 300;
@@ -47,12 +49,12 @@ export function parseEdits(params: URLSearchParams, n: number): ParsedEdits {
       continue;
     }
     if (added.length === MAX_ADDED_POINTS) {
-      notices.push(`Only the first ${MAX_ADDED_POINTS} added points were kept (pts).`);
+      notices.push(t('bp:edits.maxAdded', { n: MAX_ADDED_POINTS }));
       break;
     }
     added.push({ x1: x1!, x2: x2!, y: y! });
   }
-  if (bad > 0) notices.push(`Ignored ${bad} malformed point${bad === 1 ? '' : 's'} in pts: expected x1,x2,y;x1,x2,y.`);
+  if (bad > 0) notices.push(t('bp:edits.badPts', { count: bad }));
 
   const removed: number[] = [];
   const rawRm = (params.get('rm') ?? '').slice(0, MAX_RAW);
@@ -67,12 +69,12 @@ export function parseEdits(params: URLSearchParams, n: number): ParsedEdits {
     }
     if (seen.has(i)) continue;
     if (removed.length === MAX_REMOVED_POINTS) {
-      notices.push(`Only the first ${MAX_REMOVED_POINTS} removed points were kept (rm).`);
+      notices.push(t('bp:edits.maxRemoved', { n: MAX_REMOVED_POINTS }));
       break;
     }
     seen.add(i);
     removed.push(i);
   }
-  if (badRm > 0) notices.push(`Ignored ${badRm} entr${badRm === 1 ? 'y' : 'ies'} in rm: expected indices 0 … ${n - 1}.`);
+  if (badRm > 0) notices.push(t('bp:edits.badRm', { count: badRm, last: n - 1 }));
   return { added, removed, notices };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { i18next, registerStrings } from '../../i18n';
 import { DEFAULT_TINY_INPUT, DEFAULT_TINY_PARAMS, forward, update } from '../../ml/backprop/tiny-net';
 import { backward, tinySteps } from '../../ml/backprop/tiny-net-backward';
+import { BP_STRINGS } from './strings';
 import { forwardTex, stepTitle, updateTex } from './tiny-step-text';
+
+registerStrings('bp', BP_STRINGS);
 
 describe('tiny stepper text', () => {
   it('writes each forward formula with its numbers', () => {
@@ -23,5 +27,15 @@ describe('tiny stepper text', () => {
     const steps = tinySteps();
     expect(steps.map(stepTitle)).toContain('Backward: ∂L/∂w₁₁');
     expect(stepTitle(undefined)).toMatch(/nothing computed/);
+  });
+
+  it('titles the steps in Chinese too', async () => {
+    await i18next.changeLanguage('zh');
+    try {
+      expect(tinySteps().map(stepTitle)).toContain('反向：∂L/∂w₁₁');
+      expect(stepTitle(undefined)).toMatch(/还没有计算/);
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 });

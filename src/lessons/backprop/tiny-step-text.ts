@@ -6,6 +6,7 @@
 import { TINY_NODE_INFO, TINY_PARAMS, type TinyActivation, type TinyNodeId, type TinyParamName, type TinyValues } from '../../ml/backprop/tiny-net';
 import type { TinyStep } from '../../ml/backprop/tiny-net-backward';
 import { texNumber } from '../../ml/backprop/tiny-net-tex';
+import { t } from '../../i18n';
 
 const DIGITS = 4;
 const n = (v: number) => texNumber(v, DIGITS);
@@ -72,17 +73,17 @@ export function updateTex(params: Record<TinyParamName, number>, grads: Record<T
   return `\\begin{aligned} ${rows.join(' \\\\ ')} \\end{aligned}`;
 }
 
-/** A short heading for a step, e.g. "Forward: z₁" or "Backward: ∂L/∂w₁₁". */
+/** A short heading for a step, e.g. "Forward: z₁" or "Backward: ∂L/∂w₁₁" (in the current language). */
 export function stepTitle(s: TinyStep | undefined): string {
-  if (!s) return 'Ready: nothing computed yet';
+  if (!s) return t('bp:tiny.stepReady');
   switch (s.phase) {
     case 'forward':
-      return `Forward: ${NODE_TEXT[s.node]}`;
+      return t('bp:tiny.stepForward', { node: NODE_TEXT[s.node] });
     case 'loss':
-      return 'Loss: L';
+      return t('bp:tiny.stepLoss');
     case 'backward':
-      return `Backward: ∂L/∂${NODE_TEXT[s.node]}`;
+      return t('bp:tiny.stepBackward', { node: NODE_TEXT[s.node] });
     case 'update':
-      return 'Update: θ ← θ − α ∂L/∂θ';
+      return t('bp:tiny.stepUpdate');
   }
 }
