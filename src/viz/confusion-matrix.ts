@@ -62,6 +62,8 @@ export interface ConfusionInput {
   colors: { text: string; grid: string; correct: string; wrong: string; highlight: string };
   highlight?: { truth: number; predicted: number } | null;
   classes?: number;
+  /** Axis titles in the page's language. */
+  labels?: { predicted: string; truth: string };
 }
 
 function rgba(hex: string, a: number): string {
@@ -111,7 +113,7 @@ export function drawConfusion(ctx: CanvasRenderingContext2D, p: ConfusionInput):
     ctx.fillText(String(i), left - 10, top + i * cell + cell / 2);
   }
   ctx.textAlign = 'left';
-  ctx.fillText('predicted →', left, 8);
+  ctx.fillText(p.labels?.predicted ?? 'predicted →', left, 8);
   // Row heading in the corner, above the row digits.
-  ctx.fillText('true ↓', 0, top - 8, left - 2);
+  ctx.fillText(p.labels?.truth ?? 'true ↓', 0, top - 8, left - 2);
 }

@@ -1,19 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Tex } from '../../components/math/Tex';
 import { Select } from '../../components/controls/Select';
+import { Part } from '../../embed/Widget';
 import type { Padding } from '../../ml/cnn/architecture';
 import { fmt, tex } from '../../format';
 import { maxAbs } from '../../viz/image-grid';
 import { CellGrid, cellText, signedFill } from './CellGrid';
-import { clean, DEMO_IMAGE, DEMO_SIZE, demoConv, KERNEL_LABELS, outputSizeTex, pool2x2, poolWindow, windowTex, type KernelPreset } from './conv-demo';
+import { clean, DEMO_IMAGE, DEMO_SIZE, demoConv, KERNEL_PRESETS, outputSizeTex, pool2x2, poolWindow, windowTex } from './conv-demo';
 import type { ExplainerValues } from './params';
+import * as T from './tex';
 
 const PLAY_MS = 1100;
-const KERNEL_OPTIONS = (Object.keys(KERNEL_LABELS) as KernelPreset[]).map((k) => ({ value: k, label: KERNEL_LABELS[k] }));
-const PADDING_OPTIONS: { value: Padding; label: string }[] = [
-  { value: 'valid', label: "valid (no padding)" },
-  { value: 'same', label: "same (zeros around)" },
-];
 const STRIDE_OPTIONS = [
   { value: '1', label: '1' },
   { value: '2', label: '2' },
@@ -39,19 +37,20 @@ function useSweep(total: number) {
 }
 
 function SweepButtons({ s, total }: { s: ReturnType<typeof useSweep>; total: number }) {
+  const { t } = useTranslation('cnn');
   return (
     <div className="cnn-inline-buttons">
       <button type="button" onClick={s.back} disabled={s.pos === 0}>
-        Previous window
+        {t('conv.previous')}
       </button>
       <button type="button" onClick={s.next} disabled={s.pos >= total - 1}>
-        Next window
+        {t('conv.next')}
       </button>
       <button type="button" onClick={s.toggle} aria-pressed={s.playing}>
-        {s.playing ? 'Stop' : 'Play'}
+        {s.playing ? t('conv.stop') : t('conv.play')}
       </button>
-      <span className="cnn-muted">
-        window {s.pos + 1} of {total}
+      <span className="cnn-muted" aria-live="polite">
+        {t('conv.position', { n: s.pos + 1, total })}
       </span>
     </div>
   );
@@ -64,6 +63,7 @@ interface Props {
 
 /** A 3×3 kernel sliding over a 6×6 image, one output cell at a time, with its multiply-add written out. */
 export function ConvExplainer({ values, update }: Props) {
+  const { t } = useTranslation('cnn');
   const padding = values.xpad as Padding;
   const conv = useMemo(() => demoConv(values.xk, padding, values.xs), [values.xk, padding, values.xs]);
   const total = conv.outHeight * conv.outWidth;
@@ -79,14 +79,28 @@ export function ConvExplainer({ values, update }: Props) {
     return rr < 0 || cc < 0 || rr >= DEMO_SIZE || cc >= DEMO_SIZE ? null : (DEMO_IMAGE.data[rr * DEMO_SIZE + cc] ?? 0);
   };
   const stride = values.xs;
+  const padded = conv.before + conv.after > 0;
+  const kernelOptions = KERNEL_PRESETS.map((k) => ({ value: k, label: t(`conv.kernels.${k}`) }));
+  const paddingOptions: { value: Padding; label: string }[] = [
+    { value: 'valid', label: t('conv.padValid') },
+    { value: 'same', label: t('conv.padSame') },
+  ];
 
   return (
-    <section className="cnn-explainer" aria-label="Convolution explainer">
-      <div className="controls cnn-explainer-controls">
-        <Select label="Kernel" value={values.xk} options={KERNEL_OPTIONS} onChange={(xk) => update({ xk })} />
-        <Select label="Padding" value={padding} options={PADDING_OPTIONS} onChange={(xpad) => update({ xpad })} />
-        <Select label="Stride" value={String(stride)} options={STRIDE_OPTIONS} onChange={(v) => update({ xs: Number(v) })} />
-      </div>
+    <section className="cnn-explainer" aria-label={t('conv.region')}>
+      <Part name="controls">
+        <div className="controls cnn-explainer-controls">
+          <Select label={t('conv.kernel')} value={values.xk} options={kernelOptions} onChange={(xk) => update({ xk })} urlKey="xk" />
+          <Select label={t('conv.padding')} value={padding} options={paddingOptions} onChange={(xpad) => update({ xpad })} urlKey="xpad" />
+          <Select
+            label={t('conv.stride')}
+            value={String(stride)}
+            options={STRIDE_OPTIONS}
+            onChange={(v) => update({ xs: Number(v) })}
+            urlKey="xs"
+          />
+        </div>
+      </Part>
       <div className="cnn-grids">
         <figure>
           <CellGrid
@@ -96,12 +110,9 @@ export function ConvExplainer({ values, update }: Props) {
             fill={(r, c) => (px(r, c) ? [60, 66, 76] : null)}
             kind={(r, c) => (px(r, c) === null ? 'pad' : null)}
             window={{ row: i * stride, col: j * stride, height: 3, width: 3 }}
-            label={`Input image ${DEMO_SIZE}×${DEMO_SIZE}${conv.before + conv.after > 0 ? ' with zero padding' : ''}; the window at output row ${i}, column ${j} is highlighted`}
+            label={t(padded ? 'conv.inputAriaPadded' : 'conv.inputAria', { size: DEMO_SIZE, i, j })}
           />
-          <figcaption>
-            input x, {DEMO_SIZE}×{DEMO_SIZE}
-            {conv.before + conv.after > 0 ? ', padded with zeros (dashed)' : ''}
-          </figcaption>
+          <figcaption>{t(padded ? 'conv.inputPadded' : 'conv.input', { size: DEMO_SIZE })}</figcaption>
         </figure>
         <span className="cnn-op" aria-hidden="true">
           ⋆
@@ -112,9 +123,9 @@ export function ConvExplainer({ values, update }: Props) {
             cols={3}
             text={(r, c) => fmt(clean(conv.kernel.data[r * 3 + c] ?? 0), 2)}
             fill={(r, c) => signedFill(conv.kernel.data[r * 3 + c] ?? 0, kScale)}
-            label={`Kernel ${KERNEL_LABELS[values.xk]}`}
+            label={t('conv.kernelAria', { name: t(`conv.kernels.${values.xk}`) })}
           />
-          <figcaption>kernel w, 3×3, b = 0</figcaption>
+          <figcaption>{t('conv.kernelCaption')}</figcaption>
         </figure>
         <span className="cnn-op" aria-hidden="true">
           =
@@ -126,11 +137,9 @@ export function ConvExplainer({ values, update }: Props) {
             text={(r, c) => (r * conv.outWidth + c <= s.pos ? cellText(conv.output[r * conv.outWidth + c] ?? 0) : '')}
             fill={(r, c) => (r * conv.outWidth + c <= s.pos ? signedFill(conv.output[r * conv.outWidth + c] ?? 0, outScale) : null)}
             kind={(r, c) => (r === i && c === j ? 'current' : null)}
-            label={`Output ${conv.outHeight}×${conv.outWidth}; cell ${i}, ${j} is ${fmt(conv.output[s.pos])}`}
+            label={t('conv.outputAria', { h: conv.outHeight, w: conv.outWidth, i, j, value: fmt(conv.output[s.pos]) })}
           />
-          <figcaption>
-            output y, {conv.outHeight}×{conv.outWidth}
-          </figcaption>
+          <figcaption>{t('conv.output', { h: conv.outHeight, w: conv.outWidth })}</figcaption>
         </figure>
       </div>
       <SweepButtons s={s} total={total} />
@@ -138,15 +147,19 @@ export function ConvExplainer({ values, update }: Props) {
         <Tex block math={windowTex(conv, i, j)} />
       </div>
       <p>
-        The window starts at input row <Tex math={`s\\,i ${conv.before ? `- p = ${stride}\\cdot${i} - ${conv.before}` : `= ${stride}\\cdot ${i}`} = ${stride * i - conv.before}`} /> and
-        column <Tex math={`${stride * j - conv.before}`} />; positions outside the image read as 0. The size of the output
-        along each axis:
+        <Trans
+          t={t}
+          i18nKey="conv.windowStart"
+          components={{
+            row: <Tex math={`s\\,i ${conv.before ? `- p = ${stride}\\cdot${i} - ${conv.before}` : `= ${stride}\\cdot ${i}`} = ${stride * i - conv.before}`} />,
+            col: <Tex math={`${stride * j - conv.before}`} />,
+          }}
+        />
       </p>
       <Tex block math={outputSizeTex(DEMO_SIZE, 3, conv.before, conv.after, stride)} />
       {padding === 'same' && stride === 2 && (
         <p className="cnn-muted">
-          With stride 2, &lsquo;same&rsquo; padding needs only one extra row and column in total; TensorFlow puts it after
-          the image (bottom and right), so <Tex math="p_{\text{before}} = 0" /> and <Tex math="p_{\text{after}} = 1" />.
+          <Trans t={t} i18nKey="conv.sameStride2" components={{ before: <Tex math={T.SAME_BEFORE} />, after: <Tex math={T.SAME_AFTER} /> }} />
         </p>
       )}
     </section>
@@ -155,6 +168,7 @@ export function ConvExplainer({ values, update }: Props) {
 
 /** Max-pooling 2×2 with stride 2 of the explainer's output after ReLU. */
 export function PoolExplainer({ values }: { values: ExplainerValues }) {
+  const { t } = useTranslation('cnn');
   const conv = useMemo(() => demoConv(values.xk, values.xpad as Padding, values.xs), [values.xk, values.xpad, values.xs]);
   const relu = useMemo(() => conv.output.map((v) => (v > 0 ? v : 0)), [conv]);
   const h = conv.outHeight;
@@ -163,11 +177,7 @@ export function PoolExplainer({ values }: { values: ExplainerValues }) {
   const total = pooled.outHeight * pooled.outWidth;
   const s = useSweep(Math.max(1, total));
   if (total === 0) {
-    return (
-      <p className="cnn-muted">
-        The {h}×{w} map is smaller than the 2×2 pooling window: nothing to pool.
-      </p>
-    );
+    return <p className="cnn-muted">{t('pool.tooSmall', { h, w })}</p>;
   }
   const i = Math.floor(s.pos / pooled.outWidth);
   const j = s.pos % pooled.outWidth;
@@ -176,7 +186,7 @@ export function PoolExplainer({ values }: { values: ExplainerValues }) {
   const dropped = (r: number, c: number) => r >= 2 * pooled.outHeight || c >= 2 * pooled.outWidth;
   const list = win.map((v) => tex(v, 3)).join(',\\ ');
   return (
-    <section className="cnn-explainer" aria-label="Pooling explainer">
+    <section className="cnn-explainer" aria-label={t('pool.region')}>
       <div className="cnn-grids">
         <figure>
           <CellGrid
@@ -186,12 +196,9 @@ export function PoolExplainer({ values }: { values: ExplainerValues }) {
             fill={(r, c) => signedFill(relu[r * w + c] ?? 0, scale)}
             kind={(r, c) => (dropped(r, c) ? 'dropped' : null)}
             window={{ row: 2 * i, col: 2 * j, height: 2, width: 2 }}
-            label={`Feature map ${h}×${w} after ReLU; pooling window ${i}, ${j} highlighted`}
+            label={t('pool.mapAria', { h, w, i, j })}
           />
-          <figcaption>
-            ReLU(y), {h}×{w}
-            {h % 2 === 1 || w % 2 === 1 ? '; the grey leftover is dropped' : ''}
-          </figcaption>
+          <figcaption>{t(h % 2 === 1 || w % 2 === 1 ? 'pool.mapDropped' : 'pool.map', { h, w })}</figcaption>
         </figure>
         <span className="cnn-op" aria-hidden="true">
           →
@@ -203,11 +210,9 @@ export function PoolExplainer({ values }: { values: ExplainerValues }) {
             text={(r, c) => (r * pooled.outWidth + c <= s.pos ? cellText(pooled.max[r * pooled.outWidth + c] ?? 0) : '')}
             fill={(r, c) => (r * pooled.outWidth + c <= s.pos ? signedFill(pooled.max[r * pooled.outWidth + c] ?? 0, scale) : null)}
             kind={(r, c) => (r === i && c === j ? 'current' : null)}
-            label={`Max-pooled ${pooled.outHeight}×${pooled.outWidth}`}
+            label={t('pool.pooledAria', { h: pooled.outHeight, w: pooled.outWidth })}
           />
-          <figcaption>
-            max-pooled, {pooled.outHeight}×{pooled.outWidth}
-          </figcaption>
+          <figcaption>{t('pool.pooled', { h: pooled.outHeight, w: pooled.outWidth })}</figcaption>
         </figure>
       </div>
       <SweepButtons s={s} total={total} />
@@ -215,10 +220,10 @@ export function PoolExplainer({ values }: { values: ExplainerValues }) {
         block
         math={`z_{${i},${j}} = \\max(${list}) = ${tex(pooled.max[s.pos], 3)}`}
       />
-      <Tex
-        block
-        math={`\\text{average pooling would give}\\quad \\tfrac14(${win.map((v) => tex(v, 3)).join(' + ')}) = ${tex(pooled.avg[s.pos], 3)}`}
-      />
+      <p>
+        {t('pool.average')}{' '}
+        <Tex math={`\\tfrac14(${win.map((v) => tex(v, 3)).join(' + ')}) = ${tex(pooled.avg[s.pos], 3)}`} />
+      </p>
       <Tex
         block
         math={`\\begin{aligned} n_{\\text{out}} &= \\left\\lfloor \\frac{n - 2}{2} \\right\\rfloor + 1 \\\\ &= \\left\\lfloor \\frac{${h} - 2}{2} \\right\\rfloor + 1 = ${pooled.outHeight} \\end{aligned}`}

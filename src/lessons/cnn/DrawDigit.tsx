@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inkFromRgba, preprocessDigit } from '../../datasets/mnist-preprocess';
 import { fmt, fmtInt } from '../../format';
 import type { Phase } from '../../state/training-session';
@@ -7,6 +8,9 @@ import { PixelImage } from './ImageGrid';
 /** Internal resolution of the drawing canvas (CSS scales it). */
 const SIZE = 280;
 const STROKE = 22;
+/** Keyboard pen: one arrow press moves this far (Shift: KEY_STEP_BIG), in canvas pixels. */
+const KEY_STEP = 10;
+const KEY_STEP_BIG = 30;
 /** At most one prediction per this many ms while drawing… */
 const MIN_PREDICT_MS = 300;
 /** …and per this many while training (each one takes a turn between training steps). */
@@ -19,8 +23,6 @@ function percent(p: number): string {
   return `${fmt(v, 3)}\u00a0%`;
 }
 
-const EMPTY_MESSAGE = 'Draw a digit first: the box is empty.';
-
 interface Props {
   predict: (input: Float32Array) => Promise<Float32Array>;
   phase: Phase;
@@ -28,10 +30,9 @@ interface Props {
   step: number;
 }
 
-type Result =
-  | { kind: 'none'; message: string }
-  | { kind: 'probs'; probs: number[]; step: number }
-  | { kind: 'error'; message: string };
+/** Messages are keys of the 'cnn' namespace, so a language switch re-words them. */
+type Message = 'draw.start' | 'draw.empty' | 'draw.cleared' | 'draw.waiting' | 'draw.notFinite';
+type Result = { kind: 'none'; message: Message } | { kind: 'probs'; probs: number[]; step: number } | { kind: 'error'; message: Message };
 
 /**
  * Draw a digit with mouse, pen or finger; it is preprocessed as MNIST was (bounding box
@@ -39,11 +40,16 @@ type Result =
  * classified by the current model — again whenever the weights change while training.
  */
 export function DrawDigit({ predict, phase, step }: Props) {
+  const { t } = useTranslation('cnn');
+  const keysId = useId();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  /** The keyboard pen: where it is and whether it is down. */
+  const [pen, setPen] = useState({ x: SIZE / 2, y: SIZE / 2, down: false });
+  const [penNote, setPenNote] = useState('');
   const drawing = useRef<{ id: number; x: number; y: number } | null>(null);
   const pixels = useRef<Float32Array | null>(null);
   const [preview, setPreview] = useState<Float32Array | null>(null);
-  const [result, setResult] = useState<Result>({ kind: 'none', message: 'Draw a digit (0–9) in the box; the network’s answer appears here.' });
+  const [result, setResult] = useState<Result>({ kind: 'none', message: 'draw.start' });
   const inflight = useRef(false);
   const again = useRef(false);
   const lastAt = useRef(-Infinity);
@@ -78,11 +84,11 @@ export function DrawDigit({ predict, phase, step }: Props) {
       if (pixels.current !== null) {
         const probs = Array.from(out.subarray(0, 10));
         if (probs.length === 10 && probs.every((p) => Number.isFinite(p))) setResult({ kind: 'probs', probs, step: atStep });
-        else setResult({ kind: 'error', message: 'The model gave no usable probabilities (its weights are not finite).' });
+        else setResult({ kind: 'error', message: 'draw.notFinite' });
       }
     } catch {
       // Not built yet (or being rebuilt): asked again when the engine is ready.
-      if (pixels.current !== null) setResult({ kind: 'none', message: 'Waiting for the model…' });
+      if (pixels.current !== null) setResult({ kind: 'none', message: 'draw.waiting' });
     } finally {
       inflight.current = false;
       if (again.current) {
@@ -109,7 +115,7 @@ export function DrawDigit({ predict, phase, step }: Props) {
       if (!digit) {
         pixels.current = null;
         setPreview(null);
-        if (explicit) setResult({ kind: 'none', message: EMPTY_MESSAGE });
+        if (explicit) setResult({ kind: 'none', message: 'draw.empty' });
         return;
       }
       pixels.current = digit.pixels;
@@ -173,7 +179,41 @@ export function DrawDigit({ predict, phase, step }: Props) {
     canvasRef.current?.getContext('2d', { willReadFrequently: true })?.clearRect(0, 0, SIZE, SIZE);
     pixels.current = null;
     setPreview(null);
-    setResult({ kind: 'none', message: 'Cleared. Draw a digit (0–9) in the box.' });
+    setPen((p) => ({ ...p, down: false }));
+    setResult({ kind: 'none', message: 'draw.cleared' });
+  };
+
+  /** The keyboard alternative to drawing: arrows move the pen, Space or Enter puts it down or lifts it. */
+  const onKey = (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+    const dirs: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const d = dirs[e.key];
+    const ctx = ctx2d();
+    if (d) {
+      e.preventDefault();
+      const k = e.shiftKey ? KEY_STEP_BIG : KEY_STEP;
+      const x = Math.max(0, Math.min(SIZE, pen.x + d[0] * k));
+      const y = Math.max(0, Math.min(SIZE, pen.y + d[1] * k));
+      if (pen.down && ctx) {
+        ctx.beginPath();
+        ctx.moveTo(pen.x, pen.y);
+        ctx.lineTo(x, y);
+        ctx.stroke();
+      }
+      setPen({ ...pen, x, y });
+      if (pen.down && performance.now() - lastAt.current > MIN_PREDICT_MS) classify(false);
+    } else if (e.key === ' ' || e.key === 'Enter' || (e.key === 'Escape' && pen.down)) {
+      e.preventDefault();
+      const down = e.key === 'Escape' ? false : !pen.down;
+      if (down && ctx) {
+        ctx.beginPath();
+        ctx.arc(pen.x, pen.y, STROKE / 2, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      setPen({ ...pen, down });
+      const at = { x: Math.round((pen.x * 28) / SIZE), y: Math.round((pen.y * 28) / SIZE) };
+      setPenNote(t(down ? 'draw.penDown' : 'draw.penUp', at));
+      classify(false);
+    }
   };
 
   const probs = result.kind === 'probs' ? result.probs : null;
@@ -183,44 +223,60 @@ export function DrawDigit({ predict, phase, step }: Props) {
   return (
     <div className="draw-digit">
       <div className="draw-pad">
-        <canvas
-          ref={canvasRef}
-          width={SIZE}
-          height={SIZE}
-          className="draw-canvas"
-          data-testid="draw-canvas"
-          aria-label="Drawing area: draw a digit with the mouse, a pen or a finger"
-          role="img"
-          onPointerDown={onDown}
-          onPointerMove={onMove}
-          onPointerUp={onUp}
-          onPointerCancel={onUp}
-        />
+        <div className="draw-surface">
+          <canvas
+            ref={canvasRef}
+            width={SIZE}
+            height={SIZE}
+            className="draw-canvas"
+            data-testid="draw-canvas"
+            aria-label={t('draw.canvas')}
+            aria-describedby={keysId}
+            role="application"
+            tabIndex={0}
+            onPointerDown={onDown}
+            onPointerMove={onMove}
+            onPointerUp={onUp}
+            onPointerCancel={onUp}
+            onKeyDown={onKey}
+          />
+          <span
+            className={`draw-cursor${pen.down ? ' down' : ''}`}
+            style={{ left: `${(100 * pen.x) / SIZE}%`, top: `${(100 * pen.y) / SIZE}%` }}
+            aria-hidden="true"
+          />
+        </div>
+        <small id={keysId} className="draw-keys">
+          {t('draw.keys')}
+        </small>
+        <span className="visually-hidden" aria-live="polite">
+          {penNote}
+        </span>
         <div className="cnn-inline-buttons">
           <button type="button" onClick={clear}>
-            Clear
+            {t('draw.clear')}
           </button>
           <button type="button" onClick={() => classify(true)}>
-            Classify
+            {t('draw.classify')}
           </button>
         </div>
       </div>
       <div className="draw-seen">
         {preview ? (
-          <PixelImage values={preview} width={28} height={28} px={112} label="Your digit as the network sees it: 28×28, centred like MNIST" />
+          <PixelImage values={preview} width={28} height={28} px={112} label={t('draw.seen')} />
         ) : (
           <div className="pixel-placeholder large" />
         )}
-        <small>what the network sees: 28×28, box 20×20, centred by mass</small>
+        <small>{t('draw.seenCaption')}</small>
       </div>
       <div className="draw-result" aria-live="polite">
         {probs ? (
           <>
             <p className="draw-answer">
-              It reads <b data-testid="digit-prediction">{best}</b> ({percent(probs[best]!)})
-              <small> — weights at step {fmtInt(result.kind === 'probs' ? result.step : 0)}</small>
+              {t('draw.reads')} <b data-testid="digit-prediction">{best}</b> ({percent(probs[best]!)})
+              <small>{t('draw.atStep', { step: fmtInt(result.kind === 'probs' ? result.step : 0) })}</small>
             </p>
-            <ol className="prob-bars" data-testid="digit-probs" data-sum={sum} aria-label="Probability of each digit">
+            <ol className="prob-bars" data-testid="digit-probs" data-sum={sum} aria-label={t('draw.probs')}>
               {probs.map((p, d) => (
                 <li key={d} data-digit={d} data-value={p} className={d === best ? 'best' : undefined}>
                   <span className="prob-digit">{d}</span>
@@ -234,7 +290,7 @@ export function DrawDigit({ predict, phase, step }: Props) {
           </>
         ) : (
           <p className={result.kind === 'error' ? 'alert' : 'draw-message'} data-testid="draw-message">
-            {result.kind === 'probs' ? '' : result.message}
+            {result.kind === 'probs' ? '' : t(result.message)}
           </p>
         )}
       </div>

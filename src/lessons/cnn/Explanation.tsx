@@ -1,6 +1,11 @@
 import { Tex } from '../../components/math/Tex';
+import { fmtInt } from '../../format';
+import * as T from './tex';
 
-/** The lesson's prose, in sections. Live numbers come in through the widgets placed between them. */
+/**
+ * The lesson's prose in English, in sections (Explanation.zh.tsx has the same exports in
+ * Chinese). Live numbers come in through the widgets placed between them, or as props.
+ */
 
 export function DataIntro() {
   return (
@@ -19,49 +24,48 @@ export function DataIntro() {
   );
 }
 
-export function ConvolutionSection() {
+/** The prose of the convolution explainer (its heading is the widget's). */
+export function ConvolutionText() {
   return (
-    <section>
-      <h2>What a convolution computes</h2>
+    <>
       <p>
         A convolutional layer slides a small grid of weights, the <em>kernel</em> or <em>filter</em>, over the image. At
         every position it multiplies the pixels under the window by the weights and adds them up, plus a bias. For a
         k×k kernel on an input with <Tex math="C" /> channels (1 for a grey digit), output cell <Tex math="(i, j)" /> is
       </p>
-      <Tex block math={`y_{i,j} = \\sum_{m=0}^{k-1}\\sum_{n=0}^{k-1}\\sum_{c=1}^{C} x_{i+m,\\,j+n,\\,c}\\; w_{m,n,c} + b.`} />
+      <Tex block math={T.CONV} />
       <p>
-        A layer has many filters, <Tex math="f = 1, \dots, F" />, each with its own weights{' '}
-        <Tex math="w_{m,n,c,f}" /> and bias <Tex math="b_f" />; filter <Tex math="f" /> produces one output channel, its{' '}
+        A layer has many filters, <Tex math={T.FILTERS} />, each with its own weights <Tex math={T.FILTER_WEIGHTS} /> and
+        bias <Tex math={T.FILTER_BIAS} />; filter <Tex math="f" /> produces one output channel, its{' '}
         <em>feature map</em>. Strictly, this is a cross-correlation: a convolution in the mathematical sense would flip
-        the kernel first (<Tex math="x_{i-m,\,j-n}" />). Deep-learning libraries do not flip it, and since the weights are
+        the kernel first (<Tex math={T.FLIPPED} />). Deep-learning libraries do not flip it, and since the weights are
         learned the difference does not matter. Note also what it is not: a formula like{' '}
-        <Tex math="y_{j} = \sum_k x_{k} w_{jk} + b_j" />, where every output has its own weight for every input, describes a
+        <Tex math={T.DENSE} />, where every output has its own weight for every input, describes a
         fully connected (dense) layer.
       </p>
       <p>
         With stride <Tex math="s" /> the window jumps <Tex math="s" /> pixels at a time; with padding,{' '}
-        <Tex math="p" /> rows and columns of zeros are added around the input first, so the window reads
-        <Tex block math={`y_{i,j} = \\sum_{m}\\sum_{n}\\sum_{c} x_{s i+m-p,\\; s j+n-p,\\; c}\\; w_{m,n,c} + b \\qquad (x = 0 \\text{ outside the image}).`} />
+        <Tex math="p" /> rows and columns of zeros are added around the input first, so the window reads (with{' '}
+        <Tex math="x = 0" /> outside the image)
+        <Tex block math={T.CONV_STRIDED} />
         Step through it below: pick a kernel, then watch which nine numbers are multiplied for each output cell. The
         vertical-edge kernel responds where the image gets brighter from left to right, the horizontal one where it gets
         brighter from top to bottom; both give 0 on flat regions.
       </p>
-    </section>
+    </>
   );
 }
 
-export function PoolingSection() {
+/** The prose of the pooling explainer (its heading is the widget's). */
+export function PoolingText() {
   return (
-    <section>
-      <h2>Pooling</h2>
-      <p>
+    <p>
         A 2×2 max-pool with stride 2 keeps the largest value of each 2×2 block, halving the height and width and keeping
         the channels. It has no parameters. It keeps <em>whether</em> a feature was found in a small neighbourhood and
         forgets exactly <em>where</em>, so a stroke shifted by a pixel often gives the same pooled value. Average pooling
         keeps the mean instead. Because ReLU and max are both monotone, applying ReLU before or after a max-pool gives the
-        same result (the engine applies it after: four times fewer numbers).
-      </p>
-    </section>
+      same result (the engine applies it after: four times fewer numbers).
+    </p>
   );
 }
 
@@ -76,7 +80,7 @@ export function ArchitectureSection() {
         end in a softmax that turns the 10 outputs <Tex math="z_k" /> (the logits) into probabilities, and both are trained on
         the cross-entropy of the true digit <Tex math="t" />:
       </p>
-      <Tex block math={`p_k = \\frac{e^{z_k}}{\\sum_{j=0}^{9} e^{z_j}}, \\qquad L = -\\log p_t .`} />
+      <Tex block math={T.SOFTMAX_CE} />
       <p>
         The logits go into the softmax as they are, with no ReLU in front (a ReLU there would stop the network from ever
         making a logit negative), and the loss is computed from the logits directly, which avoids taking the log of a
@@ -91,8 +95,8 @@ export function ParamsSection() {
     <section>
       <h2>Parameters, and why sharing them helps</h2>
       <p>
-        The tables count weights and biases from the model definitions: <Tex math="k\cdot k\cdot C\cdot F + F" /> for a
-        conv layer, <Tex math="\text{inputs}\cdot\text{units} + \text{units}" /> for a dense one; pooling and flattening
+        The tables count weights and biases from the model definitions: <Tex math={T.CONV_PARAMS} /> for a
+        conv layer, <Tex math={T.denseParams('inputs', 'units')} /> for a dense one; pooling and flattening
         have none.
       </p>
     </section>
@@ -114,7 +118,7 @@ export function SharingSection() {
         <li>
           <b>Weight sharing.</b> Each filter&rsquo;s 9 weights are used at all 26 × 26 = 676 positions, so their gradient
           collects evidence from every position: for one image,{' '}
-          <Tex math={`\\frac{\\partial L}{\\partial w_{m,n,c,f}} = \\sum_{i,j} \\frac{\\partial L}{\\partial y_{i,j,f}}\\, x_{i+m,\\,j+n,\\,c}`} />{' '}
+          <Tex math={T.SHARED_GRADIENT} />{' '}
           (a batch averages this over its images). A stroke detector learned in one place works everywhere; the MLP must
           learn it separately for each place a stroke can appear.
         </li>
@@ -162,13 +166,38 @@ export function TrainingNotes() {
   );
 }
 
-export function DrawIntro() {
+
+/** The numbers ParamCompare computes from describeModel, for the paragraph under its tables. */
+export interface ParamNumbers {
+  cnnTotal: number;
+  mlpTotal: number;
+  /** Share of the CNN's parameters in its dense hidden layer, 0 … 1. */
+  denseShare: number;
+  /** The pooled feature volume, e.g. [13, 13, 32]. */
+  pooled: readonly number[];
+  denseInputs: number;
+  convParams: number;
+  /** Height, width and filters of the conv layer's output. */
+  convShape: readonly [number, number, number];
+  convOutputs: number;
+  /** Parameters a dense layer computing as many outputs from the 784 pixels would need. */
+  denseEquivalent: number;
+}
+
+const texInt = (v: number) => T.texThousands(fmtInt(v));
+
+export function ParamCompareText({ n }: { n: ParamNumbers }) {
+  const [h, w, f] = n.convShape;
   return (
-    <p className="cnn-caption">
-      Your drawing is preprocessed the way MNIST was: cropped to the bounding box of the ink, scaled so its longer side is
-      20 pixels, and placed in a 28×28 field with its centre of mass in the middle. It is then classified by the model as
-      it is right now — the bars change as the network trains. A drawing unlike MNIST (very thin, or a digit written in an
-      unusual way) can fool it.
+    <p>
+      The seed CNN has <b>{fmtInt(n.cnnTotal)}</b> parameters, {(n.cnnTotal / n.mlpTotal).toFixed(1)} times the MLP&rsquo;s{' '}
+      <b>{fmtInt(n.mlpTotal)}</b>. Almost all of them (<b>{(100 * n.denseShare).toFixed(1)}&nbsp;%</b>) sit in its dense
+      layer, which connects each of the <Tex math={`${n.pooled.join('\\times')} = ${texInt(n.denseInputs)}`} /> pooled
+      features to 128 units. The convolution itself has only <b>{fmtInt(n.convParams)}</b> parameters, yet it computes{' '}
+      <Tex math={`${h}\\times${w}\\times${f} = ${texInt(n.convOutputs)}`} /> outputs. A dense layer computing that many
+      outputs from the 784 pixels would need{' '}
+      <Tex math={`784\\cdot ${texInt(n.convOutputs)} + ${texInt(n.convOutputs)} = ${texInt(n.denseEquivalent)}`} /> parameters:
+      weight sharing makes the convolution {fmtInt(Math.round(n.denseEquivalent / n.convParams))} times smaller.
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Select } from '../../components/controls/Select';
@@ -7,20 +8,21 @@ import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
 import { DivergenceAlert } from '../../components/DivergenceAlert';
 import { StatusBar } from '../../components/StatusBar';
+import { useLocked } from '../../embed/context';
+import { useEmbedTarget } from '../../embed/targets';
+import { Part } from '../../embed/Widget';
+import { ModelFile } from '../../export/ModelFile';
 import type { BackendChoice } from '../../ml/backend-names';
 import { FILTER_RANGE, MAX_DROPOUT, type MnistModelSpec } from '../../ml/cnn/architecture';
 import type { MnistSpec, MnistView } from '../../ml/tasks/mnist-classifier';
-import { OPTIMIZERS, OPTIMIZER_LABELS } from '../../ml/train/optimizer-names';
+import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import { fmt, fmtInt, fmtRate } from '../../format';
 import { useTrainingSession } from '../../state/useTrainingSession';
 import { DrawDigit } from './DrawDigit';
-import { DrawIntro } from './Explanation';
-import { CNN_PARAMS, DATA_PRESETS, MODEL_HINTS, MODEL_KINDS, MODEL_LABELS, type CnnValues } from './params';
+import { CNN_PARAMS, DATA_PRESETS, MODEL_KINDS, type CnnValues } from './params';
 import { ConfusionPanel, FeatureMapsPanel, FiltersPanel, MisclassifiedPanel } from './TrainingPanels';
 import { mnistPackUrl, type PackState } from './useMnistPack';
 
-const MODEL_OPTIONS = MODEL_KINDS.map((m) => ({ value: m, label: MODEL_LABELS[m] }));
-const OPTIMIZER_OPTIONS = OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }));
 const BATCH_CHOICES = [1, 8, 16, 32, 64, 128, 256, 512];
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${fmt(100 * v, 3)}\u00a0%`);
 
@@ -61,7 +63,11 @@ interface Props {
 
 /** The MNIST lab: train the chosen model in the worker and watch everything it computes. */
 export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
+  const { t } = useTranslation('cnn');
+  const { t: tc } = useTranslation();
   const [session, state] = useTrainingSession<'mnist'>();
+  useEmbedTarget(session);
+  const dataLocked = useLocked('test');
   const view = state.view as MnistView | null;
 
   const [hist] = useState(() => new EvalHistory());
@@ -109,11 +115,11 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
   const buildKey = `${specKey}|${backend}`;
   const [startedKey, setStartedKey] = useState<string | null>(null);
   useEffect(() => {
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       setStartedKey(buildKey);
       initFromEffect();
     }, 250);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [session, buildKey]);
   const rebuildPending = startedKey !== buildKey;
 
@@ -142,76 +148,82 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
 
   const lossSeries = useMemo(
     () => [
-      { label: 'train (batch)', buffer: session.loss },
-      { label: 'test', buffer: hist.testLoss },
+      { label: t('lab.seriesTrainBatch'), buffer: session.loss },
+      { label: t('lab.seriesTest'), buffer: hist.testLoss },
     ],
-    [session, hist],
+    [session, hist, t],
   );
   const accSeries = useMemo(
     () => [
-      { label: 'train (500-digit subset)', buffer: hist.trainAccuracy },
-      { label: 'test', buffer: hist.testAccuracy },
+      { label: t('lab.seriesTrainSubset'), buffer: hist.trainAccuracy },
+      { label: t('lab.seriesTest'), buffer: hist.testAccuracy },
     ],
-    [hist],
+    [hist, t],
   );
+  const modelOptions = MODEL_KINDS.map((m) => ({ value: m, label: t(`models.${m}`) }));
+  const optimizerOptions = OPTIMIZERS.map((o) => ({ value: o, label: t(`opt.${o}`) }));
 
   const batchOptions = (BATCH_CHOICES.includes(v.batch) ? BATCH_CHOICES : [...BATCH_CHOICES, v.batch].sort((a, b) => a - b)).map((b) => ({
     value: String(b),
-    label: b === 1 ? '1 (stochastic)' : String(b),
+    label: b === 1 ? t('lab.batchStochastic') : String(b),
   }));
   const dataKey = `${v.train}/${v.test}`;
   const presets = DATA_PRESETS.some((p) => `${p.train}/${p.test}` === dataKey) ? DATA_PRESETS : [...DATA_PRESETS, { train: v.train, test: v.test }];
-  const dataOptions = presets.map((p) => ({ value: `${p.train}/${p.test}`, label: `${fmtInt(p.train)} train / ${fmtInt(p.test)} test` }));
+  const dataOptions = presets.map((p) => ({ value: `${p.train}/${p.test}`, label: t('lab.dataOption', { train: fmtInt(p.train), test: fmtInt(p.test) }) }));
   const stepsPerEpoch = Math.ceil(v.train / Math.min(v.batch, v.train));
   const testCount = view?.testCount ?? v.test;
 
+
   return (
-    <section className="lab cnn-lab" aria-label="MNIST lab">
+    <section className="lab cnn-lab" aria-label={t('lab.region')}>
       <div className="cnn-lab-top">
         <div className="cnn-lab-controls">
           <StatusBar state={state} />
           {state.fallbackReason && (
             <p className="notice-inline" role="note">
-              The previous backend failed ({state.fallbackReason}). Training moved to {state.backend?.label} and continued from the
-              last weights.
+              {tc('status.fallback', { reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
             </p>
           )}
           {backend === 'wasm' && spec.kind !== 'seed-mlp' && (
             <p className="notice-inline" role="note">
-              WASM has no kernel for the gradient of a convolution&rsquo;s filters (Conv2DBackpropFilter), so this CNN trains on{' '}
-              {state.backend?.label ?? 'the next backend'}. The MLP baseline can train on WASM.
+              {t('lab.wasm', { backend: state.backend?.label ?? t('lab.nextBackend') })}
             </p>
           )}
           {state.phase === 'error' && (
             <div className="alert" role="alert">
-              <strong>Training stopped.</strong> {state.error}{' '}
+              <strong>{tc('status.stopped')}</strong> {state.error}{' '}
               <button type="button" onClick={initModel}>
-                Restart
+                {tc('status.restart')}
               </button>
             </div>
           )}
           {state.phase === 'diverged' && state.divergence && (
             <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={useSuggestion} />
           )}
-          <Transport
-            phase={rebuildPending ? 'starting' : state.phase}
-            onTrain={() => void session.train()}
-            onPause={() => void session.pause()}
-            onStep={() => void session.step(1)}
-            onReset={() => void session.reset()}
-          />
-          <div className="cnn-inline-buttons">
-            <button type="button" onClick={evaluateNow} disabled={state.phase === 'starting' || state.phase === 'error'}>
-              Evaluate now
-            </button>
-            <span className="cnn-muted">
-              {evaluation ? `last evaluated at step ${fmtInt(evaluation.atStep)}` : 'evaluated on the test digits while training'}
-            </span>
-          </div>
+          <Part name="controls">
+            <Transport
+              phase={rebuildPending ? 'starting' : state.phase}
+              onTrain={() => void session.train()}
+              onPause={() => void session.pause()}
+              onStep={() => void session.step(1)}
+              onReset={() => void session.reset()}
+            />
+            <div className="cnn-inline-buttons">
+              <button type="button" onClick={evaluateNow} disabled={state.phase === 'starting' || state.phase === 'error'}>
+                {t('lab.evaluateNow')}
+              </button>
+              <span className="cnn-muted">
+                {evaluation ? t('lab.lastEvaluated', { step: fmtInt(evaluation.atStep) }) : t('lab.evaluatedWhile')}
+              </span>
+            </div>
+            <ModelFile session={session} name={`mnist-${v.model}`} />
+          </Part>
           <dl className="readout cnn-readout">
             <div>
-              <dt>test accuracy</dt>
-              <dd data-testid="test-accuracy" data-value={evaluation?.testAccuracy ?? ''}
+              <dt>{t('lab.testAccuracy')}</dt>
+              <dd
+                data-testid="test-accuracy"
+                data-value={evaluation?.testAccuracy ?? ''}
                 data-step={evaluation?.atStep ?? ''}
                 data-eval-ms={evaluation ? Math.round(evaluation.durationMs) : ''}
               >
@@ -219,158 +231,166 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
               </dd>
             </div>
             <div>
-              <dt>train accuracy</dt>
+              <dt>{t('lab.trainAccuracy')}</dt>
               <dd data-testid="train-accuracy" data-value={evaluation?.trainAccuracy ?? ''}>
                 {pct(evaluation?.trainAccuracy)}
               </dd>
             </div>
             <div>
-              <dt>test loss</dt>
+              <dt>{t('lab.testLoss')}</dt>
               <dd data-testid="test-loss" data-value={evaluation?.testLoss ?? ''}>
                 {fmt(evaluation?.testLoss)}
               </dd>
             </div>
             <div>
-              <dt>epoch</dt>
+              <dt>{t('lab.epoch')}</dt>
               <dd data-testid="epoch">{fmtInt(view?.epoch ?? 0)}</dd>
             </div>
             <div>
-              <dt>examples/s</dt>
+              <dt>{t('lab.examplesPerSec')}</dt>
               <dd data-testid="examples-per-sec" data-value={state.examplesPerSec}>
                 {fmtRate(state.examplesPerSec)}
               </dd>
             </div>
             <div>
-              <dt>parameters</dt>
+              <dt>{t('lab.parameters')}</dt>
               <dd data-testid="param-count" data-value={view?.params.total ?? ''}>
                 {view ? fmtInt(view.params.total) : '—'}
               </dd>
             </div>
           </dl>
-          <div className="controls">
-            <div className="control">
-              <Select label="Model" value={v.model} options={MODEL_OPTIONS} onChange={(model) => update({ model })} />
-              <small className="control-hint">{MODEL_HINTS[v.model]}</small>
+          <Part name="controls">
+            <div className="controls">
+              <div className="control">
+                <Select label={t('lab.model')} value={v.model} options={modelOptions} onChange={(model) => update({ model })} urlKey="model" />
+                <small className="control-hint">{t(`modelHints.${v.model}`)}</small>
+              </div>
+              <Select
+                label={t('lab.dataSize')}
+                value={dataKey}
+                options={dataOptions}
+                urlKey="train"
+                disabled={dataLocked}
+                onChange={(s) => {
+                  const [train = v.train, test = v.test] = s.split('/').map(Number);
+                  update({ train, test });
+                }}
+              />
+              {v.model === 'custom' && (
+                <>
+                  <Slider
+                    label={t('lab.blocks')}
+                    value={v.blocks}
+                    min={CNN_PARAMS.blocks.min}
+                    max={CNN_PARAMS.blocks.max}
+                    step={1}
+                    format={(n) => t('lab.blocksValue', { n })}
+                    onChange={(blocks) => update({ blocks })}
+                    urlKey="blocks"
+                  />
+                  <Slider
+                    label={t('lab.filters')}
+                    value={v.filters}
+                    min={FILTER_RANGE.min}
+                    max={FILTER_RANGE.max}
+                    step={4}
+                    format={(n) => t('lab.filtersValue', { n })}
+                    onChange={(filters) => update({ filters })}
+                    urlKey="filters"
+                  />
+                  <Select
+                    label={t('lab.kernel')}
+                    value={v.kernel}
+                    options={[
+                      { value: '3', label: '3×3' },
+                      { value: '5', label: '5×5' },
+                    ]}
+                    onChange={(kernel) => update({ kernel })}
+                    urlKey="kernel"
+                  />
+                  <Select
+                    label={t('lab.pooling')}
+                    value={v.pool}
+                    options={[
+                      { value: 'max', label: t('lab.poolMax') },
+                      { value: 'avg', label: t('lab.poolAvg') },
+                    ]}
+                    onChange={(pool) => update({ pool })}
+                    urlKey="pool"
+                  />
+                  <Select
+                    label={t('lab.padding')}
+                    value={v.pad}
+                    options={[
+                      { value: 'same', label: t('lab.padSame') },
+                      { value: 'valid', label: t('lab.padValid') },
+                    ]}
+                    onChange={(pad) => update({ pad })}
+                    urlKey="pad"
+                  />
+                  <Slider
+                    label={t('lab.dropout')}
+                    value={v.dropout}
+                    min={0}
+                    max={MAX_DROPOUT}
+                    step={0.05}
+                    format={(d) => (d === 0 ? t('lab.dropoutOff') : `p = ${fmt(d, 2)}`)}
+                    onChange={(dropout) => update({ dropout: Math.round(dropout * 100) / 100 })}
+                    urlKey="dropout"
+                  />
+                </>
+              )}
+              <Select label={t('lab.optimizer')} value={v.opt} options={optimizerOptions} onChange={(opt) => update({ opt })} urlKey="opt" />
+              <Slider
+                label={t('lab.learningRate')}
+                value={v.lr}
+                min={CNN_PARAMS.lr.min}
+                max={CNN_PARAMS.lr.max}
+                step={0.01}
+                log
+                format={(x) => `α = ${fmt(x, 3)}`}
+                onChange={(lr) => update({ lr })}
+                hint={v.opt === 'adam' ? t('lab.lrHintAdam') : t('lab.lrHintSgd')}
+                urlKey="lr"
+              />
+              <Select
+                label={t('lab.batch')}
+                value={String(v.batch)}
+                options={batchOptions}
+                onChange={(b) => update({ batch: Number(b) })}
+                urlKey="batch"
+              />
+              <p className="control-hint cnn-hint">{t('lab.stepsPerEpoch', { steps: fmtInt(stepsPerEpoch) })}</p>
             </div>
-            <Select
-              label="Data size"
-              value={dataKey}
-              options={dataOptions}
-              onChange={(s) => {
-                const [train = v.train, test = v.test] = s.split('/').map(Number);
-                update({ train, test });
-              }}
-            />
-            {v.model === 'custom' && (
-              <>
-                <Slider
-                  label="Conv blocks"
-                  value={v.blocks}
-                  min={CNN_PARAMS.blocks.min}
-                  max={CNN_PARAMS.blocks.max}
-                  step={1}
-                  format={(b) => `${b} × (conv → ReLU → pool)`}
-                  onChange={(blocks) => update({ blocks })}
-                />
-                <Slider
-                  label="Filters"
-                  value={v.filters}
-                  min={FILTER_RANGE.min}
-                  max={FILTER_RANGE.max}
-                  step={4}
-                  format={(f) => `${f} per layer`}
-                  onChange={(filters) => update({ filters })}
-                />
-                <Select
-                  label="Kernel size"
-                  value={v.kernel}
-                  options={[
-                    { value: '3', label: '3×3' },
-                    { value: '5', label: '5×5' },
-                  ]}
-                  onChange={(kernel) => update({ kernel })}
-                />
-                <Select
-                  label="Pooling"
-                  value={v.pool}
-                  options={[
-                    { value: 'max', label: 'max' },
-                    { value: 'avg', label: 'average' },
-                  ]}
-                  onChange={(pool) => update({ pool })}
-                />
-                <Select
-                  label="Conv padding"
-                  value={v.pad}
-                  options={[
-                    { value: 'same', label: 'same (keeps the size)' },
-                    { value: 'valid', label: 'valid (shrinks by k − 1)' },
-                  ]}
-                  onChange={(pad) => update({ pad })}
-                />
-                <Slider
-                  label="Dropout"
-                  value={v.dropout}
-                  min={0}
-                  max={MAX_DROPOUT}
-                  step={0.05}
-                  format={(d) => (d === 0 ? 'off' : `p = ${fmt(d, 2)}`)}
-                  onChange={(dropout) => update({ dropout: Math.round(dropout * 100) / 100 })}
-                />
-              </>
-            )}
-            <Select label="Optimizer" value={v.opt} options={OPTIMIZER_OPTIONS} onChange={(opt) => update({ opt })} />
-            <Slider
-              label="Learning rate"
-              value={v.lr}
-              min={CNN_PARAMS.lr.min}
-              max={CNN_PARAMS.lr.max}
-              step={0.01}
-              log
-              format={(x) => `α = ${fmt(x, 3)}`}
-              onChange={(lr) => update({ lr })}
-              hint={v.opt === 'adam' ? 'Adam: about 0.001 works well' : 'SGD / Momentum: try 0.01 – 0.1'}
-            />
-            <Select
-              label="Batch size"
-              value={String(v.batch)}
-              options={batchOptions}
-              onChange={(b) => update({ batch: Number(b) })}
-            />
-            <p className="control-hint cnn-hint">
-              {fmtInt(stepsPerEpoch)} steps per epoch; model, data and seed changes rebuild the model, the rest applies at the next
-              step.
-            </p>
-          </div>
+          </Part>
         </div>
-        <div className="cnn-lab-charts">
-          <div className="chart-head">
-            <h3>Loss</h3>
-            <Toggle label="Log scale" checked={v.log} onChange={(log) => update({ log })} />
+        <Part name="chart">
+          <div className="cnn-lab-charts">
+            <div className="chart-head">
+              <h3>{t('lab.loss')}</h3>
+              <Toggle label={t('lab.logScale')} checked={v.log} onChange={(log) => update({ log })} urlKey="log" />
+            </div>
+            <StreamingChart
+              series={lossSeries}
+              version={state.seriesVersion * 4096 + histVersion}
+              logScale={v.log}
+              title={t('lab.lossTitle')}
+            />
+            <div className="chart-head">
+              <h3>{t('lab.accuracy')}</h3>
+            </div>
+            <StreamingChart series={accSeries} version={histVersion} logScale={false} title={t('lab.accuracyTitle')} />
+            <p className="cnn-caption">{t('lab.chartCaption', { count: fmtInt(testCount) })}</p>
           </div>
-          <StreamingChart
-            series={lossSeries}
-            version={state.seriesVersion * 4096 + histVersion}
-            logScale={v.log}
-            title="Cross-entropy loss against training step"
-          />
-          <div className="chart-head">
-            <h3>Accuracy</h3>
-          </div>
-          <StreamingChart series={accSeries} version={histVersion} logScale={false} title="Accuracy against training step" />
-          <p className="cnn-caption">
-            Test points come from periodic evaluations on all {fmtInt(testCount)} test digits (about a fifth of the time at most);
-            train accuracy is measured on a fixed subset of the training digits, without dropout.
-          </p>
-        </div>
+        </Part>
       </div>
       <div className="cnn-panels">
         <div className="cnn-panel">
-          <h3>First-layer filters</h3>
+          <h3>{t('panels.filters')}</h3>
           <FiltersPanel filters={filters} step={view?.step ?? 0} isMlp={isMlp} />
         </div>
         <div className="cnn-panel">
-          <h3>Feature maps of a test digit</h3>
+          <h3>{t('panels.maps')}</h3>
           <FeatureMapsPanel
             maps={featureMaps}
             isMlp={isMlp}
@@ -380,17 +400,19 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
           />
         </div>
         <div className="cnn-panel">
-          <h3>Confusion matrix (test digits)</h3>
+          <h3>{t('panels.confusion')}</h3>
           <ConfusionPanel evaluation={evaluation} />
         </div>
         <div className="cnn-panel">
-          <h3>Misclassified test digits</h3>
+          <h3>{t('panels.wrong')}</h3>
           <MisclassifiedPanel evaluation={evaluation} pack={pack.pack} packError={pack.error} selected={v.img} onPick={(img) => update({ img })} />
         </div>
       </div>
       <div className="cnn-panel cnn-draw-panel">
-        <h3 id="draw-heading">Draw a digit</h3>
-        <DrawIntro />
+        <h3 id="draw-heading">{t('panels.draw')}</h3>
+        <Part name="explanation">
+          <p className="cnn-caption">{t('draw.intro')}</p>
+        </Part>
         <DrawDigit predict={predict} phase={state.phase} step={state.step} />
       </div>
     </section>

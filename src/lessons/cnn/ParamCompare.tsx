@@ -1,24 +1,23 @@
 import { useMemo } from 'react';
-import { Tex } from '../../components/math/Tex';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { describeModel, type LayerInfo, type MnistModelSpec, type ModelDescription } from '../../ml/cnn/architecture';
 import { fmtInt } from '../../format';
+import { useProse } from './prose';
 
-/** An integer for KaTeX: thousands separators as {,} so no space follows them. */
-const texInt = (v: number) => fmtInt(v).replace(/,/g, '{,}');
-
-function layerText(l: LayerInfo): string {
+function layerText(t: TFunction<'cnn'>, l: LayerInfo): string {
   const s = l.layer;
   switch (s.type) {
     case 'conv2d':
-      return `conv ${s.kernel}×${s.kernel} × ${s.filters}, ${s.padding}, ReLU`;
+      return t('params.conv', { k: s.kernel, filters: s.filters, padding: s.padding });
     case 'pool':
-      return `${s.pooling}-pool ${s.size}×${s.size}`;
+      return t(s.pooling === 'max' ? 'params.maxPool' : 'params.avgPool', { size: s.size });
     case 'flatten':
-      return 'flatten';
+      return t('params.flatten');
     case 'dropout':
-      return `dropout ${s.rate}`;
+      return t('params.dropout', { rate: s.rate });
     case 'dense':
-      return s.activation === 'softmax' ? `dense ${s.units}, softmax` : `dense ${s.units}, ReLU`;
+      return t(s.activation === 'softmax' ? 'params.denseSoftmax' : 'params.dense', { units: s.units });
   }
 }
 
@@ -29,21 +28,22 @@ function formula(l: LayerInfo): string {
   return '';
 }
 
-function ModelTable({ title, d }: { title: string; d: ModelDescription }) {
+function ModelTable({ id, title, d }: { id: string; title: string; d: ModelDescription }) {
+  const { t } = useTranslation('cnn');
   return (
     <table className="cnn-params">
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th scope="col">layer</th>
-          <th scope="col">output</th>
-          <th scope="col">parameters</th>
+          <th scope="col">{t('params.layer')}</th>
+          <th scope="col">{t('params.output')}</th>
+          <th scope="col">{t('params.parameters')}</th>
         </tr>
       </thead>
       <tbody>
         {d.layers.map((l) => (
           <tr key={l.layer.name}>
-            <td>{layerText(l)}</td>
+            <td>{layerText(t, l)}</td>
             <td>{l.outputShape.join('×')}</td>
             <td>
               {l.params > 0 ? (
@@ -60,9 +60,9 @@ function ModelTable({ title, d }: { title: string; d: ModelDescription }) {
       <tfoot>
         <tr>
           <th scope="row" colSpan={2}>
-            total
+            {t('params.total')}
           </th>
-          <td data-testid={`params-${title.split(' ')[0]!.toLowerCase()}`} data-value={d.totalParams}>
+          <td data-testid={`params-${id}`} data-value={d.totalParams}>
             <b>{fmtInt(d.totalParams)}</b>
           </td>
         </tr>
@@ -76,33 +76,35 @@ function ModelTable({ title, d }: { title: string; d: ModelDescription }) {
  * describeModel — the same arithmetic as the built model — and what they mean.
  */
 export function ParamCompare({ custom }: { custom: MnistModelSpec | null }) {
+  const { t } = useTranslation('cnn');
+  const P = useProse();
   const cnn = useMemo(() => describeModel({ kind: 'seed-cnn' }), []);
   const mlp = useMemo(() => describeModel({ kind: 'seed-mlp' }), []);
   const mine = useMemo(() => (custom && custom.kind === 'custom-cnn' ? describeModel(custom) : null), [custom]);
   const conv = cnn.layers.find((l) => l.layer.type === 'conv2d')!;
   const dense = cnn.layers.find((l) => l.layer.type === 'dense')!;
-  const pooled = cnn.layers.find((l) => l.layer.type === 'pool')!.outputShape;
   const [h, w, f] = conv.outputShape as [number, number, number];
   const convOutputs = h * w * f;
-  const denseEquivalent = 784 * convOutputs + convOutputs;
-  const denseShare = dense.params / cnn.totalParams;
   return (
     <div>
       <div className="cnn-param-tables">
-        <ModelTable title="CNN (seed)" d={cnn} />
-        <ModelTable title="MLP (seed)" d={mlp} />
-        {mine && <ModelTable title="Custom CNN (yours)" d={mine} />}
+        <ModelTable id="cnn" title={t('params.cnn')} d={cnn} />
+        <ModelTable id="mlp" title={t('params.mlp')} d={mlp} />
+        {mine && <ModelTable id="custom" title={t('params.custom')} d={mine} />}
       </div>
-      <p>
-        The seed CNN has <b>{fmtInt(cnn.totalParams)}</b> parameters, {(cnn.totalParams / mlp.totalParams).toFixed(1)} times
-        the MLP&rsquo;s <b>{fmtInt(mlp.totalParams)}</b>. Almost all of them (<b>{(100 * denseShare).toFixed(1)}&nbsp;%</b>) sit in
-        its dense layer, which connects each of the{' '}
-        <Tex math={`${pooled.join('\\times')} = ${texInt(dense.inputShape[0] ?? 0)}`} />{' '}
-        pooled features to 128 units. The convolution itself has only <b>{fmtInt(conv.params)}</b> parameters, yet it computes{' '}
-        <Tex math={`${h}\\times${w}\\times${f} = ${texInt(convOutputs)}`} /> outputs. A dense layer computing that many
-        outputs from the 784 pixels would need <Tex math={`784\\cdot ${texInt(convOutputs)} + ${texInt(convOutputs)} = ${texInt(denseEquivalent)}`} />{' '}
-        parameters: weight sharing makes the convolution {fmtInt(Math.round(denseEquivalent / conv.params))} times smaller.
-      </p>
+      <P.ParamCompareText
+        n={{
+          cnnTotal: cnn.totalParams,
+          mlpTotal: mlp.totalParams,
+          denseShare: dense.params / cnn.totalParams,
+          pooled: cnn.layers.find((l) => l.layer.type === 'pool')!.outputShape,
+          denseInputs: dense.inputShape[0] ?? 0,
+          convParams: conv.params,
+          convShape: [h, w, f],
+          convOutputs,
+          denseEquivalent: 784 * convOutputs + convOutputs,
+        }}
+      />
     </div>
   );
 }

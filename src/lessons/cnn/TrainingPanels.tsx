@@ -1,7 +1,9 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Slider } from '../../components/controls/Slider';
 import { themeColors } from '../../components/viz/theme-colors';
 import { useElementWidth } from '../../components/charts/useElementWidth';
+import { useLocked } from '../../embed/context';
 import { digitAt, type MnistPack } from '../../datasets/mnist';
 import type { FeatureMapsView, FilterView, MnistEvaluation } from '../../ml/tasks/mnist-view';
 import { fmt, fmtInt } from '../../format';
@@ -16,15 +18,9 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined || 
 export const FiltersPanel = memo(function FiltersPanel({ filters, step, isMlp }: { filters: FilterView | null; step: number; isMlp: boolean }) {
   const checksum = useMemo(() => (filters ? hashFloats(filters.values) : ''), [filters]);
   const scale = useMemo(() => (filters ? maxAbs(filters.values) : 0), [filters]);
-  if (!filters && !isMlp) return <p className="cnn-muted">Appear when the model is built.</p>;
-  if (!filters) {
-    return (
-      <p className="cnn-muted">
-        The MLP has no convolution filters: its first layer connects every one of the 784 pixels to each of its 128
-        units, with a separate weight for each connection.
-      </p>
-    );
-  }
+  const { t } = useTranslation('cnn');
+  if (!filters && !isMlp) return <p className="cnn-muted">{t('filters.pending')}</p>;
+  if (!filters) return <p className="cnn-muted">{t('filters.mlp')}</p>;
   return (
     <figure className="cnn-figure">
       <ImageGrid
@@ -35,7 +31,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters, step, isMlp }:
         mode="diverging"
         tilePx={filters.size === 5 ? 40 : 34}
         gap={4}
-        ariaLabel={`${filters.count} learned ${filters.size}×${filters.size} filters of layer ${filters.layer} at step ${step}`}
+        ariaLabel={t('filters.aria', { count: filters.count, size: filters.size, layer: filters.layer, step })}
         testId="filters"
         data={{ checksum, step }}
       />
@@ -45,8 +41,7 @@ export const FiltersPanel = memo(function FiltersPanel({ filters, step, isMlp }:
           <i className="zero" />
           <i className="pos" />
         </span>{' '}
-        {filters.count} filters of {filters.layer}, {filters.size}×{filters.size} weights each: blue = {fmt(-scale, 2)}, white = 0,
-        red = {fmt(scale, 2)}. They start as random noise (He initialisation) and change at every step.
+        {t('filters.caption', { count: filters.count, layer: filters.layer, size: filters.size, neg: fmt(-scale, 2), pos: fmt(scale, 2) })}
       </figcaption>
     </figure>
   );
@@ -62,44 +57,45 @@ interface MapsProps {
 
 /** The selected test digit and each conv layer's feature maps for it. */
 export const FeatureMapsPanel = memo(function FeatureMapsPanel({ maps, isMlp, testIndex, testCount, onPick }: MapsProps) {
+  const { t } = useTranslation('cnn');
+  const locked = useLocked('img');
   return (
     <div className="cnn-maps">
       <div className="cnn-maps-pick">
         {maps ? (
-          <PixelImage values={maps.input} width={28} height={28} px={84} label={`Test digit ${maps.testIndex}, labelled ${maps.label}`} />
+          <PixelImage values={maps.input} width={28} height={28} px={84} label={t('maps.digit', { index: maps.testIndex, label: maps.label })} />
         ) : (
           <div className="pixel-placeholder" />
         )}
         <div className="cnn-maps-controls">
           <Slider
-            label="Test image"
+            label={t('maps.testImage')}
             value={testIndex}
             min={0}
             max={Math.max(0, testCount - 1)}
             step={1}
-            format={(i) => `#${i}${maps && maps.testIndex === i ? ` (a ${maps.label})` : ''}`}
+            format={(i) =>
+              maps && maps.testIndex === i ? t('maps.testImageValueLabelled', { index: i, label: maps.label }) : t('maps.testImageValue', { index: i })
+            }
             onChange={(i) => onPick(Math.round(i))}
+            urlKey="img"
           />
           <div className="cnn-inline-buttons">
-            <button type="button" onClick={() => onPick(Math.max(0, testIndex - 1))} disabled={testIndex <= 0}>
-              Previous image
+            <button type="button" onClick={() => onPick(Math.max(0, testIndex - 1))} disabled={locked || testIndex <= 0}>
+              {t('maps.previous')}
             </button>
-            <button type="button" onClick={() => onPick(Math.min(testCount - 1, testIndex + 1))} disabled={testIndex >= testCount - 1}>
-              Next image
+            <button type="button" onClick={() => onPick(Math.min(testCount - 1, testIndex + 1))} disabled={locked || testIndex >= testCount - 1}>
+              {t('maps.next')}
             </button>
           </div>
         </div>
       </div>
       {maps === null && (
-        <p className="cnn-muted">
-          {isMlp ? 'The MLP has no feature maps: it sees the digit as one long vector of 784 numbers.' : 'Appear when the model is built.'}
-        </p>
+        <p className="cnn-muted">{isMlp ? t('maps.mlp') : t('maps.pending')}</p>
       )}
       {maps?.layers.map((l) => (
         <div key={l.layer} className="cnn-map-layer">
-          <h4>
-            {l.layer}: {l.channels} maps of {l.height}×{l.width}
-          </h4>
+          <h4>{t('maps.layer', { layer: l.layer, channels: l.channels, height: l.height, width: l.width })}</h4>
           <ImageGrid
             values={l.values}
             count={l.channels}
@@ -108,15 +104,12 @@ export const FeatureMapsPanel = memo(function FeatureMapsPanel({ maps, isMlp, te
             mode="activation"
             tilePx={l.height >= 20 ? 52 : 40}
             gap={3}
-            ariaLabel={`${l.channels} feature maps of ${l.layer} for test digit ${maps.testIndex} at step ${maps.atStep}`}
+            ariaLabel={t('maps.aria', { channels: l.channels, layer: l.layer, index: maps.testIndex, step: maps.atStep })}
           />
         </div>
       ))}
       {maps && maps.layers.length > 0 && (
-        <p className="cnn-caption">
-          Each map is one filter's response (after ReLU) at every position of the image, at step {fmtInt(maps.atStep)}, scaled
-          to its own maximum (yellow); a dark map did not respond anywhere on this digit.
-        </p>
+        <p className="cnn-caption">{t('maps.caption', { step: fmtInt(maps.atStep) })}</p>
       )}
     </div>
   );
@@ -124,11 +117,15 @@ export const FeatureMapsPanel = memo(function FeatureMapsPanel({ maps, isMlp, te
 
 /** Row = true digit, column = predicted digit, from the latest evaluation on the test set. */
 export const ConfusionPanel = memo(function ConfusionPanel({ evaluation }: { evaluation: MnistEvaluation | null }) {
+  const { t } = useTranslation('cnn');
+  const keysId = useId();
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ truth: number; predicted: number } | null>(null);
   const layout = confusionLayout(Math.min(width || 360, 420));
   const top = useMemo(() => (evaluation ? topConfusions(evaluation.confusion, 3) : []), [evaluation]);
+  const axisPredicted = t('confusion.axisPredicted');
+  const axisTrue = t('confusion.axisTrue');
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !evaluation) return;
@@ -144,29 +141,56 @@ export const ConfusionPanel = memo(function ConfusionPanel({ evaluation }: { eva
       matrix: evaluation.confusion,
       colors: { text: c.fg, grid: c.grid, correct: c.truth, wrong: c.accent, highlight: c.fg },
       highlight: hover,
+      labels: { predicted: axisPredicted, truth: axisTrue },
     });
   });
-  if (!evaluation) return <p className="cnn-muted">Appears after the first evaluation on the test digits.</p>;
-  const hoverCount = hover ? evaluation.confusion[hover.truth * 10 + hover.predicted] ?? 0 : 0;
+  if (!evaluation) return <p className="cnn-muted">{t('confusion.pending')}</p>;
+  const hoverCount = hover ? (evaluation.confusion[hover.truth * 10 + hover.predicted] ?? 0) : 0;
   const summary =
     top.length > 0
-      ? `Most frequent mistakes: ${top.map((t) => `${t.truth} read as ${t.predicted} (${t.count})`).join(', ')}.`
-      : 'No mistakes.';
+      ? t('confusion.mostFrequent', { list: top.map((m) => t('confusion.mistake', { truth: m.truth, predicted: m.predicted, count: m.count })).join(t('confusion.sep')) })
+      : t('confusion.none');
+  const hoverText = hover ? t('confusion.hover', { truth: hover.truth, predicted: hover.predicted, n: hoverCount, count: evaluation.testCount }) : '';
+  /** Arrow keys move a highlighted cell, as the pointer does: the keyboard way to read the matrix. */
+  const onKey = (e: React.KeyboardEvent) => {
+    const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [-9, -9], End: [9, 9] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const at = hover ?? { truth: 0, predicted: 0 };
+    const clamp = (v: number) => Math.max(0, Math.min(9, v));
+    setHover(hover ? { truth: clamp(at.truth + d[0]!), predicted: clamp(at.predicted + d[1]!) } : at);
+  };
   return (
     <div ref={wrapRef} className="cnn-confusion">
       <canvas
         ref={canvasRef}
         style={{ width: layout.width, height: layout.height }}
-        role="img"
-        aria-label={`Confusion matrix of ${evaluation.testCount} test digits at step ${evaluation.atStep}. ${summary}`}
+        role="application"
+        tabIndex={0}
+        aria-label={t('confusion.aria', { count: evaluation.testCount, step: evaluation.atStep, summary })}
+        aria-describedby={keysId}
         onPointerMove={(e) => setHover(confusionCellAt(layout, e.nativeEvent.offsetX, e.nativeEvent.offsetY))}
         onPointerLeave={() => setHover(null)}
+        onFocus={() => setHover((h) => h ?? { truth: 0, predicted: 0 })}
+        onBlur={() => setHover(null)}
+        onKeyDown={onKey}
       />
       <p className="cnn-caption">
         {hover
-          ? `True ${hover.truth}, predicted ${hover.predicted}: ${hoverCount} of the ${evaluation.testCount} test digits.`
-          : `${summary} Diagonal = correct (${pct(evaluation.testAccuracy)} of ${fmtInt(evaluation.testCount)}), at step ${fmtInt(evaluation.atStep)}.`}
+          ? hoverText
+          : t('confusion.caption', {
+              summary,
+              accuracy: pct(evaluation.testAccuracy),
+              count: fmtInt(evaluation.testCount),
+              step: fmtInt(evaluation.atStep),
+            })}
       </p>
+      <span id={keysId} className="visually-hidden">
+        {t('confusion.keys')}
+      </span>
+      <span className="visually-hidden" aria-live="polite">
+        {hoverText}
+      </span>
     </div>
   );
 });
@@ -181,21 +205,22 @@ interface WrongProps {
 
 /** The currently misclassified test digits (first 32 in test order); a click shows its feature maps. */
 export const MisclassifiedPanel = memo(function MisclassifiedPanel({ evaluation, pack, packError, selected, onPick }: WrongProps) {
+  const { t } = useTranslation('cnn');
+  const locked = useLocked('img');
   const items = evaluation?.misclassified;
   const images = useMemo(
     () => (pack && items ? items.map((m) => Float32Array.from(digitAt(pack, m.record).pixels, (v) => v / 255)) : []),
     [pack, items],
   );
-  if (!evaluation) return <p className="cnn-muted">Appears after the first evaluation on the test digits.</p>;
-  if (evaluation.misclassifiedCount === 0) return <p>Every test digit is classified correctly.</p>;
-  if (packError) return <p className="cnn-muted">The digits could not be loaded for drawing ({packError}).</p>;
+  if (!evaluation) return <p className="cnn-muted">{t('wrong.pending')}</p>;
+  if (evaluation.misclassifiedCount === 0) return <p>{t('wrong.allRight')}</p>;
+  if (packError) return <p className="cnn-muted">{t('wrong.loadError', { error: packError })}</p>;
   return (
     <div>
       <p className="cnn-caption">
-        {fmtInt(evaluation.misclassifiedCount)} of {fmtInt(evaluation.testCount)} test digits are wrong at step{' '}
-        {fmtInt(evaluation.atStep)}
-        {evaluation.misclassifiedCount > (items?.length ?? 0) ? `; the first ${items?.length ?? 0} are shown` : ''}. Label → prediction
-        (confidence); click one to see its feature maps.
+        {t('wrong.summary', { wrong: fmtInt(evaluation.misclassifiedCount), count: fmtInt(evaluation.testCount), step: fmtInt(evaluation.atStep) })}
+        {evaluation.misclassifiedCount > (items?.length ?? 0) ? t('wrong.firstShown', { n: items?.length ?? 0 }) : ''}
+        {t('wrong.howTo')}
       </p>
       <ul className="cnn-wrong" data-testid="misclassified">
         {items?.map((m, i) => (
@@ -204,11 +229,16 @@ export const MisclassifiedPanel = memo(function MisclassifiedPanel({ evaluation,
               type="button"
               className={m.testIndex === selected ? 'selected' : undefined}
               onClick={() => onPick(m.testIndex)}
-              aria-label={`Test digit ${m.testIndex}: a ${m.label} read as ${m.predicted} with confidence ${pct(m.confidence)}`}
+              disabled={locked}
+              aria-pressed={m.testIndex === selected}
             >
               {images[i] ? <PixelImage values={images[i]} width={28} height={28} px={42} label="" /> : <span className="pixel-placeholder small" />}
               <span>
                 {m.label}→{m.predicted} <small>{fmt(100 * m.confidence, 2)}%</small>
+              </span>
+              {/* The visible text starts the accessible name (WCAG 2.5.3); this says what it means. */}
+              <span className="visually-hidden">
+                {t('wrong.aria', { index: m.testIndex, label: m.label, predicted: m.predicted, confidence: pct(m.confidence) })}
               </span>
             </button>
           </li>
@@ -220,11 +250,12 @@ export const MisclassifiedPanel = memo(function MisclassifiedPanel({ evaluation,
 
 /** A few digits of each class straight from the pack: what the network learns from. */
 export const SampleGallery = memo(function SampleGallery({ pack, error }: { pack: MnistPack | null; error: string | null }) {
+  const { t } = useTranslation('cnn');
   const rows = 3;
   const count = 10 * rows;
   // Records are stored round-robin over the classes (0, 1, …, 9, 0, 1, …): the first 30 are 3 of each.
   const labels = useMemo(() => (pack ? Array.from({ length: count }, (_, i) => String(pack.labels[i])) : []), [pack, count]);
-  if (error) return <p className="cnn-muted">The sample digits could not be loaded ({error}).</p>;
+  if (error) return <p className="cnn-muted">{t('data.error', { error })}</p>;
   if (!pack) return <div className="cnn-gallery-placeholder" aria-busy="true" />;
   return (
     <ImageGrid
@@ -238,7 +269,7 @@ export const SampleGallery = memo(function SampleGallery({ pack, error }: { pack
       cols={10}
       gap={4}
       labels={labels}
-      ariaLabel={`${count} handwritten digits from the MNIST data, three of each class 0 to 9`}
+      ariaLabel={t('data.gallery', { count })}
       testId="sample-digits"
     />
   );

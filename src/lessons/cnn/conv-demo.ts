@@ -25,14 +25,8 @@ export const DEMO_IMAGE: Volume = {
   ],
 };
 
-export type KernelPreset = 'vedge' | 'hedge' | 'blur' | 'sharpen';
-
-export const KERNEL_LABELS: Record<KernelPreset, string> = {
-  vedge: 'Vertical edge',
-  hedge: 'Horizontal edge',
-  blur: 'Blur (mean)',
-  sharpen: 'Sharpen',
-};
+export const KERNEL_PRESETS = ['vedge', 'hedge', 'blur', 'sharpen'] as const;
+export type KernelPreset = (typeof KERNEL_PRESETS)[number];
 
 const NINTH = 1 / 9;
 const KERNELS: Record<KernelPreset, number[]> = {

@@ -1,6 +1,11 @@
 import { describeModel, type MnistModelSpec } from '../../ml/cnn/architecture';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { SchemaTable, ValuesOf } from '../../state/schema';
+import { registerStrings, t } from '../../i18n';
+import { en, zh } from './strings';
+
+// The notices below are translated: the strings must be there even when this module is used alone (unit tests).
+registerStrings('cnn', { en, zh });
 
 export const MODEL_KINDS = ['cnn', 'mlp', 'custom'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -60,18 +65,6 @@ export const DATA_PRESETS: readonly { train: number; test: number }[] = [
   { train: 500, test: 200 },
 ];
 
-export const MODEL_LABELS: Record<ModelKind, string> = {
-  cnn: 'Seed CNN',
-  mlp: 'MLP baseline',
-  custom: 'Custom CNN',
-};
-
-export const MODEL_HINTS: Record<ModelKind, string> = {
-  cnn: 'conv 3×3 × 32, ReLU → max-pool 2×2 → dense 128, ReLU → 10',
-  mlp: '784 → dense 128, ReLU → 10: no convolution',
-  custom: 'conv blocks (conv → ReLU → pool), then dense 128, ReLU → 10',
-};
-
 /**
  * The model spec the URL describes. A custom CNN whose maps would shrink to nothing
  * (three 5×5 'valid' blocks) loses blocks until it fits, with a notice.
@@ -95,16 +88,14 @@ export function modelSpecOf(v: CnnValues): { spec: MnistModelSpec; notices: stri
       return { spec, notices };
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      notices.push(
-        `${blocks} blocks of ${v.kernel}×${v.kernel} '${v.pad}' convolutions shrink the 28×28 digit to nothing; using ${blocks - 1}.`,
-      );
+      notices.push(t('cnn:notice.shrink', { blocks, k: v.kernel, pad: v.pad, fewer: blocks - 1 }));
     }
   }
-  return { spec: { kind: 'seed-cnn' }, notices: [...notices, 'Using the seed CNN instead.'] };
+  return { spec: { kind: 'seed-cnn' }, notices: [...notices, t('cnn:notice.seedInstead')] };
 }
 
 /** The test image index, clamped to the chosen test set (the schema's bound is the largest set). */
 export function clampTestIndex(img: number, test: number): { img: number; notice: string | null } {
   if (img < test) return { img, notice: null };
-  return { img: test - 1, notice: `img is outside the ${test} test digits (0 … ${test - 1}); using ${test - 1}.` };
+  return { img: test - 1, notice: t('cnn:notice.imgOutside', { test, last: test - 1 }) };
 }

@@ -1,0 +1,24 @@
+/** The lesson's formulas, written once: the English and the Chinese prose both use them. */
+
+/** One output cell of a 2-D convolution (a cross-correlation, as deep-learning libraries compute it). */
+export const CONV = `y_{i,j} = \\sum_{m=0}^{k-1}\\sum_{n=0}^{k-1}\\sum_{c=1}^{C} x_{i+m,\\,j+n,\\,c}\\; w_{m,n,c} + b.`;
+/** The same with stride s and padding p. */
+export const CONV_STRIDED = `y_{i,j} = \\sum_{m,n,c} x_{s i+m-p,\\; s j+n-p,\\; c}\\, w_{m,n,c} + b.`;
+/** The flipped index of a convolution in the mathematical sense. */
+export const FLIPPED = 'x_{i-m,\\,j-n}';
+/** A fully connected layer: what a convolution is not. */
+export const DENSE = 'y_{j} = \\sum_k x_{k} w_{jk} + b_j';
+export const FILTERS = 'f = 1, \\dots, F';
+export const FILTER_WEIGHTS = 'w_{m,n,c,f}';
+export const FILTER_BIAS = 'b_f';
+export const SOFTMAX_CE = `p_k = \\frac{e^{z_k}}{\\sum_{j=0}^{9} e^{z_j}}, \\qquad L = -\\log p_t .`;
+export const CONV_PARAMS = 'k\\cdot k\\cdot C\\cdot F + F';
+export const SHARED_GRADIENT = `\\frac{\\partial L}{\\partial w_{m,n,c,f}} = \\sum_{i,j} \\frac{\\partial L}{\\partial y_{i,j,f}}\\, x_{i+m,\\,j+n,\\,c}`;
+export const SAME_BEFORE = 'p_{\\text{before}} = 0';
+export const SAME_AFTER = 'p_{\\text{after}} = 1';
+
+/** Dense-layer parameter count, with its words in the reader's language. */
+export const denseParams = (inputs: string, units: string) => `\\text{${inputs}}\\cdot\\text{${units}} + \\text{${units}}`;
+
+/** An integer for KaTeX: thousands separators as {,} so no space follows them. */
+export const texThousands = (s: string) => s.replace(/,/g, '{,}');
