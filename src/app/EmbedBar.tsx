@@ -12,11 +12,11 @@ export function EmbedBar({ lesson, widget, params }: { lesson: LessonEntry; widg
   });
   const q = p.toString();
   return (
-    <div className="embed-bar">
-      <span className="embed-title">{t(`widgets.${widget}`)}</span>
+    <aside className="embed-bar" aria-label={t('embed.poweredBy')}>
+      <h1 className="embed-title">{t(`widgets.${widget}`)}</h1>
       <a href={`${siteBase()}#${lesson.path}${q ? `?${q}` : ''}`} target="_blank" rel="noopener">
         {t('embed.openFull')} <span aria-hidden="true">↗</span>
       </a>
-    </div>
+    </aside>
   );
 }

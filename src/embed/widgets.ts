@@ -23,7 +23,7 @@ export const WIDGETS = {
   rnn: { lesson: 'rnn', parts: ['explanation', 'controls', 'chart', 'status'] },
   'gradient-flow': { lesson: 'rnn', parts: ['explanation', 'controls', 'chart'] },
   transformer: { lesson: 'attention', parts: ['explanation', 'controls', 'chart', 'status'] },
-  qkv: { lesson: 'attention', parts: ['explanation', 'controls'] },
+  qkv: { lesson: 'attention', parts: ['explanation', 'controls', 'status'] },
 } as const satisfies Record<string, WidgetEntry>;
 
 export type WidgetId = keyof typeof WIDGETS;

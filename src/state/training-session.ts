@@ -8,6 +8,7 @@ import type { BackendChoice, BackendInfo } from '../ml/backend-names';
 import type { Divergence } from '../ml/train/divergence';
 import { EngineClient } from '../worker/client';
 import type { WeightSnapshot } from '../ml/tasks/task';
+import { t } from '../i18n';
 import type { EngineEvent, HyperOf, OptionsOf, SpecOf, TaskKind, ViewOf } from '../worker/protocol';
 import { setBackendStatus } from './backend-status';
 
@@ -89,7 +90,7 @@ export class TrainingSession<K extends TaskKind> {
         if (snap) await api.restore(snap.weights, snap.step);
         this.update({
           phase: 'paused',
-          restartNotice: `The training engine stopped (${reason}). It was restarted${snap ? ` and resumed from step ${snap.step} with the weights saved then` : ' from the start'}.`,
+          restartNotice: snap ? t('status.restarted', { reason, step: snap.step }) : t('status.restartedFresh', { reason }),
         });
       } catch (err) {
         this.update({ phase: 'error', error: err instanceof Error ? err.message : String(err) });

@@ -1,15 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
-import { TOKEN_TASK_LABELS, TOKEN_TASKS } from '../../datasets/token-tasks';
-import { POSITIONAL_ENCODINGS, POSITIONAL_LABELS } from '../../ml/attention/positional';
-import { OPTIMIZERS, OPTIMIZER_LABELS } from '../../ml/train/optimizer-names';
+import { TOKEN_TASKS } from '../../datasets/token-tasks';
+import { POSITIONAL_ENCODINGS } from '../../ml/attention/positional';
+import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import { fmt } from '../../format';
 import { ATTN_PARAMS, HEAD_CHOICES, LAYER_CHOICES, dModelGrid, type AttnValues } from './params';
 
-const TASK_OPTIONS = TOKEN_TASKS.map((t) => ({ value: t, label: TOKEN_TASK_LABELS[t] }));
-const PE_OPTIONS = POSITIONAL_ENCODINGS.map((p) => ({ value: p, label: POSITIONAL_LABELS[p] }));
-const OPT_OPTIONS = OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABELS[o] }));
 const LAYER_OPTIONS = LAYER_CHOICES.map((l) => ({ value: String(l), label: String(l) }));
 const HEAD_OPTIONS = HEAD_CHOICES.map((h) => ({ value: String(h), label: String(h) }));
 
@@ -20,15 +18,20 @@ interface Props {
 
 /** The model and data (a change rebuilds the model) and the training settings (applied live). */
 export function AttentionControls({ v, update }: Props) {
+  const { t } = useTranslation('attn');
   const g = dModelGrid(v.heads);
+  const taskOptions = TOKEN_TASKS.map((x) => ({ value: x, label: t(`task.${x}`) }));
+  const peOptions = POSITIONAL_ENCODINGS.map((x) => ({ value: x, label: t(`peName.${x}`) }));
+  const optOptions = OPTIMIZERS.map((x) => ({ value: x, label: t(`opt.${x}`) }));
   return (
     <div className="attn-controls">
       <fieldset>
-        <legend>Task and model (a change starts a new model)</legend>
+        <legend>{t('controls.model')}</legend>
         <div className="controls">
-          <Select label="Task" value={v.task} options={TASK_OPTIONS} onChange={(task) => update({ task })} />
+          <Select label={t('controls.task')} value={v.task} options={taskOptions} onChange={(task) => update({ task })} urlKey="task" />
           <Slider
-            label="Sequence length"
+            label={t('controls.len')}
+            urlKey="len"
             value={v.len}
             min={ATTN_PARAMS.len.min}
             max={ATTN_PARAMS.len.max}
@@ -37,7 +40,8 @@ export function AttentionControls({ v, update }: Props) {
             onChange={(len) => update({ len })}
           />
           <Slider
-            label="Vocabulary size"
+            label={t('controls.vocab')}
+            urlKey="vocab"
             value={v.vocab}
             min={ATTN_PARAMS.vocab.min}
             max={ATTN_PARAMS.vocab.max}
@@ -47,7 +51,8 @@ export function AttentionControls({ v, update }: Props) {
           />
           {v.task === 'copy' && (
             <Slider
-              label="Offset"
+              label={t('controls.offset')}
+              urlKey="offset"
               value={v.offset}
               min={0}
               max={v.len - 1}
@@ -59,20 +64,34 @@ export function AttentionControls({ v, update }: Props) {
           )}
           {v.task === 'masked' && (
             <Slider
-              label="Mask rate"
+              label={t('controls.mrate')}
+              urlKey="mrate"
               value={v.mrate}
               min={0}
               max={1}
               step={0.05}
-              format={(r) => `${Math.round(100 * r)} % of pairs`}
+              format={(r) => t('controls.mrateValue', { pct: Math.round(100 * r) })}
               onChange={(mrate) => update({ mrate })}
-              hint="At least one token is hidden per sequence"
+              hint={t('controls.mrateHint')}
             />
           )}
-          <Select label="Layers" value={String(v.layers)} options={LAYER_OPTIONS} onChange={(l) => update({ layers: Number(l) })} />
-          <Select label="Heads" value={String(v.heads)} options={HEAD_OPTIONS} onChange={(h) => update({ heads: Number(h) })} />
+          <Select
+            label={t('controls.layers')}
+            value={String(v.layers)}
+            options={LAYER_OPTIONS}
+            onChange={(l) => update({ layers: Number(l) })}
+            urlKey="layers"
+          />
+          <Select
+            label={t('controls.heads')}
+            value={String(v.heads)}
+            options={HEAD_OPTIONS}
+            onChange={(h) => update({ heads: Number(h) })}
+            urlKey="heads"
+          />
           <Slider
-            label="d_model"
+            label={t('controls.d')}
+            urlKey="d"
             value={v.d}
             min={g.min}
             max={g.max}
@@ -80,15 +99,16 @@ export function AttentionControls({ v, update }: Props) {
             format={(d) => `${d} (d_k = ${d / v.heads})`}
             onChange={(d) => update({ d })}
           />
-          <Select label="Positional encoding" value={v.pe} options={PE_OPTIONS} onChange={(pe) => update({ pe })} />
-          <Toggle label="Causal mask (decoder-style)" checked={v.causal} onChange={(causal) => update({ causal })} />
+          <Select label={t('controls.pe')} value={v.pe} options={peOptions} onChange={(pe) => update({ pe })} urlKey="pe" />
+          <Toggle label={t('controls.causal')} checked={v.causal} onChange={(causal) => update({ causal })} urlKey="causal" />
         </div>
       </fieldset>
       <fieldset>
-        <legend>Training (applied at the next step)</legend>
+        <legend>{t('controls.training')}</legend>
         <div className="controls">
           <Slider
-            label="Learning rate"
+            label={t('controls.lr')}
+            urlKey="lr"
             value={v.lr}
             min={ATTN_PARAMS.lr.min}
             max={ATTN_PARAMS.lr.max}
@@ -98,33 +118,36 @@ export function AttentionControls({ v, update }: Props) {
             onChange={(lr) => update({ lr })}
           />
           <Slider
-            label="Warm-up steps"
+            label={t('controls.warmup')}
+            urlKey="warmup"
             value={v.warmup}
             min={ATTN_PARAMS.warmup.min}
             max={ATTN_PARAMS.warmup.max}
             step={10}
-            format={(n) => (n === 0 ? 'none' : `${n}`)}
+            format={(n) => (n === 0 ? t('controls.warmupNone') : `${n}`)}
             onChange={(warmup) => update({ warmup })}
           />
           <Slider
-            label="Batch size"
+            label={t('controls.batch')}
+            urlKey="batch"
             value={v.batch}
             min={ATTN_PARAMS.batch.min}
             max={ATTN_PARAMS.batch.max}
             step={1}
-            format={(m) => `${m} sequences`}
+            format={(m) => t('controls.batchValue', { count: m })}
             onChange={(batch) => update({ batch })}
           />
           <Slider
-            label="Dropout"
+            label={t('controls.dropout')}
+            urlKey="drop"
             value={v.drop}
             min={ATTN_PARAMS.drop.min}
             max={ATTN_PARAMS.drop.max}
             step={0.05}
-            format={(p) => (p === 0 ? 'off' : `p = ${fmt(p, 2)}`)}
+            format={(p) => (p === 0 ? t('controls.dropoutOff') : `p = ${fmt(p, 2)}`)}
             onChange={(drop) => update({ drop })}
           />
-          <Select label="Optimizer" value={v.opt} options={OPT_OPTIONS} onChange={(opt) => update({ opt })} />
+          <Select label={t('controls.opt')} value={v.opt} options={optOptions} onChange={(opt) => update({ opt })} urlKey="opt" />
         </div>
       </fieldset>
     </div>

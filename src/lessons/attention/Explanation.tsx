@@ -1,36 +1,30 @@
 import { Tex } from '../../components/math/Tex';
 import type { TokenTaskName } from '../../datasets/token-tasks';
+import * as F from './tex';
 
-/** The lesson's prose, in sections. Numbers that depend on the settings come in as props. */
+/**
+ * The lesson's prose in English, in sections (Explanation.zh.tsx has the same sections in
+ * Chinese; the formulas of both are in tex.ts). Numbers that depend on the settings come in as props.
+ */
 
-const TASK_TEXT: Record<TokenTaskName, { rule: (k: number) => string; ideal: string }> = {
-  reverse: {
-    rule: () => '\\mathrm{out}_t = \\mathrm{in}_{T-1-t}',
-    ideal: 'Position t must fetch the token at position T − 1 − t, so a head that solves it puts all its weight on the anti-diagonal, running from the top-right corner to the bottom-left.',
-  },
-  sort: {
-    rule: () => '\\mathrm{out} = \\operatorname{sort}(\\mathrm{in})',
-    ideal: 'Position t must output the t-th smallest token. Where it sits depends on the tokens, not the positions, so the ideal pattern changes from input to input: the rings mark every key holding the right token.',
-  },
-  copy: {
-    rule: (k) => `\\mathrm{out}_t = \\mathrm{in}_{(t-${k}) \\bmod T}`,
-    ideal: 'Every position fetches the token k places to its left, k being the offset (wrapping round from the start to the end), so the ideal pattern is the diagonal shifted k columns to the left.',
-  },
-  masked: {
-    rule: () => '\\text{fill in each [MASK] of a palindrome}',
-    ideal: 'Every sequence reads the same backwards, and one token of some mirror pairs is hidden. A [MASK] at position t can be filled in from its mirror at T − 1 − t, so its row should light up there. Only the hidden positions are scored.',
-  },
+const IDEAL: Record<TokenTaskName, string> = {
+  reverse:
+    'Position t must fetch the token at position T − 1 − t, so a head that solves it puts all its weight on the anti-diagonal, running from the top-right corner to the bottom-left.',
+  sort: 'Position t must output the t-th smallest token. Where it sits depends on the tokens, not the positions, so the ideal pattern changes from input to input: the rings mark every key holding the right token.',
+  copy: 'Every position fetches the token k places to its left, k being the offset (wrapping round from the start to the end), so the ideal pattern is the diagonal shifted k columns to the left.',
+  masked:
+    'Every sequence reads the same backwards, and one token of some mirror pairs is hidden. A [MASK] at position t can be filled in from its mirror at T − 1 − t, so its row should light up there. Only the hidden positions are scored.',
 };
 
 export function TaskSection({ task, T, V, offset }: { task: TokenTaskName; T: number; V: number; offset: number }) {
-  const t = TASK_TEXT[task];
-  const rule = t.rule(offset);
+  const rule = F.taskRule(task, offset);
   return (
     <section>
       <h2>A task whose answer we know</h2>
       <p>
-        The model reads a sequence of <Tex math={`T = ${T}`} /> tokens drawn from <Tex math={`V = ${V}`} /> symbols and writes one
-        output token at every position. The task now is <Tex math={rule} />. {t.ideal}
+        The model reads a sequence of <Tex math={F.T_EQ(T)} /> tokens drawn from <Tex math={F.V_EQ(V)} /> symbols and writes one
+        output token at every position. The task now is{' '}
+        {rule ? <Tex math={rule} /> : 'to fill in each [MASK] of a palindrome'}. {IDEAL[task]}
       </p>
       <p>
         Each training step draws a fresh batch of random sequences, so the model cannot memorise; a fixed held-out batch of 256
@@ -45,18 +39,18 @@ export function AttentionSection() {
     <section>
       <h2>Attention: a soft look-up</h2>
       <p>
-        Every position <Tex math="t" /> has a vector <Tex math="\mathbf x_t" /> (its token's embedding plus, usually, a vector that
+        Every position <Tex math="t" /> has a vector <Tex math={F.X_T} /> (its token's embedding plus, usually, a vector that
         encodes its position). Three learned matrices turn it into a <b>query</b>{' '}
-        <Tex math="\mathbf q_t = \mathbf x_t W_Q" /> (what this position is looking for), a <b>key</b>{' '}
-        <Tex math="\mathbf k_t = \mathbf x_t W_K" /> (what it offers to be found by) and a <b>value</b>{' '}
-        <Tex math="\mathbf v_t = \mathbf x_t W_V" /> (what it hands over when found). Stacking the rows for all positions into{' '}
-        <Tex math="Q, K, V" />:
+        <Tex math={F.Q_T} /> (what this position is looking for), a <b>key</b>{' '}
+        <Tex math={F.K_T} /> (what it offers to be found by) and a <b>value</b>{' '}
+        <Tex math={F.V_T} /> (what it hands over when found). Stacking the rows for all positions into{' '}
+        <Tex math={F.QKV} />:
       </p>
-      <Tex block math="\operatorname{Attention}(Q, K, V) = \operatorname{softmax}\!\left(\frac{QK^{\top}}{\sqrt{d_k}}\right) V" />
+      <Tex block math={F.ATTENTION} />
       <p>
-        Row <Tex math="t" /> of <Tex math="QK^\top" /> holds the dot products of query <Tex math="t" /> with every key; the softmax
-        turns that row into weights <Tex math="a_{t,i} \ge 0" /> with <Tex math="\sum_i a_{t,i} = 1" />; and the output at{' '}
-        <Tex math="t" /> is the weighted average <Tex math="\sum_i a_{t,i} \mathbf v_i" />. The heatmaps show exactly those weights:
+        Row <Tex math="t" /> of <Tex math={F.QK_T} /> holds the dot products of query <Tex math="t" /> with every key; the softmax
+        turns that row into weights <Tex math={F.WEIGHTS_NONNEG} /> with <Tex math={F.WEIGHTS_SUM} />; and the output at{' '}
+        <Tex math="t" /> is the weighted average <Tex math={F.WEIGHTED_AVG} />. The heatmaps show exactly those weights:
         one row per query, one column per key. A row with a single bright cell means the query copies that key's value.
       </p>
     </section>
@@ -69,45 +63,40 @@ export function ScalingSection({ dK }: { dK: number }) {
       <h2>Why divide by √dₖ</h2>
       <p>
         Suppose the <Tex math="d_k" /> components of a query and a key are independent with mean 0 and variance 1. Each product{' '}
-        <Tex math="q_c k_c" /> then has mean 0 and variance 1, and their sum has variance <Tex math="d_k" />:
+        <Tex math={F.QC_KC} /> then has mean 0 and variance 1, and their sum has variance <Tex math="d_k" />:
       </p>
-      <Tex
-        block
-        math="\begin{gathered} \operatorname{Var}(\mathbf q\cdot\mathbf k) = \sum_{c=1}^{d_k} \operatorname{Var}(q_c k_c) = d_k, \\ \operatorname{Var}\!\left(\frac{\mathbf q\cdot\mathbf k}{\sqrt{d_k}}\right) = 1. \end{gathered}"
-      />
+      <Tex block math={F.VARIANCE} />
       <p>
-        Without the scaling, scores grow with the width of the head (here <Tex math={`d_k = ${dK}`} />, a standard deviation of{' '}
-        <Tex math={`\\sqrt{${dK}} \\approx ${Math.sqrt(dK).toFixed(1)}`} />). Large scores push the softmax towards a single 1 and
-        zeros everywhere else, where its gradient is almost zero and learning stalls. Dividing by <Tex math="\sqrt{d_k}" /> keeps the
+        Without the scaling, scores grow with the width of the head (here <Tex math={F.DK_EQ(dK)} />, a standard deviation of{' '}
+        <Tex math={F.SQRT_DK_APPROX(dK)} />). Large scores push the softmax towards a single 1 and
+        zeros everywhere else, where its gradient is almost zero and learning stalls. Dividing by <Tex math={F.SQRT_DK} /> keeps the
         scores near unit scale at the start of training, whatever <Tex math="d_k" /> is.
       </p>
     </section>
   );
 }
 
-export function MultiHeadSection({ heads, d }: { heads: number; d: number }) {
+/** withTrace: the step-through is on the page (not when this widget is embedded alone). */
+export function MultiHeadSection({ heads, d, withTrace }: { heads: number; d: number; withTrace: boolean }) {
   const dK = d / heads;
   return (
     <section>
       <h2>Several heads</h2>
       <p>
         One softmax row can only express one way of mixing the positions. Multi-head attention runs <Tex math="h" /> attentions side
-        by side, each on its own slice of the model's width: with <Tex math={`d_{\\text{model}} = ${d}`} /> and{' '}
-        <Tex math={`h = ${heads}`} />, each head works in <Tex math={`d_k = d_{\\text{model}}/h = ${dK}`} /> dimensions.
+        by side, each on its own slice of the model's width: with <Tex math={F.D_MODEL_EQ(d)} /> and{' '}
+        <Tex math={F.H_EQ(heads)} />, each head works in <Tex math={F.DK_SPLIT(dK)} /> dimensions.
       </p>
-      <Tex
-        block
-        math="\begin{aligned} \text{head}_j &= \operatorname{Attention}(X W_Q^{(j)},\, X W_K^{(j)},\, X W_V^{(j)}) \\ \operatorname{MultiHead}(X) &= \operatorname{Concat}(\text{head}_1, \dots, \text{head}_h)\, W_O \end{aligned}"
-      />
+      <Tex block math={F.MULTI_HEAD} />
       <p>
-        Head <Tex math="j" /> has its own <Tex math="W_Q^{(j)}, W_K^{(j)}, W_V^{(j)} \in \mathbb R^{d_{\text{model}} \times d_k}" /> (in
-        practice, <Tex math="d_k" /> columns of one <Tex math="d_{\text{model}} \times d_{\text{model}}" /> matrix each), and{' '}
-        <Tex math="W_O \in \mathbb R^{d_{\text{model}} \times d_{\text{model}}}" /> mixes the concatenated heads back together.
+        Head <Tex math="j" /> has its own <Tex math={F.HEAD_WEIGHTS} /> (in
+        practice, <Tex math="d_k" /> columns of one <Tex math={F.FULL_MATRIX} /> matrix each), and{' '}
+        <Tex math={F.W_O_SHAPE} /> mixes the concatenated heads back together.
       </p>
       <p>
         Splitting the width keeps the cost close to one full-width head, while each head is free to learn its own pattern. Watch
-        whether your heads share the work on the reversal task (each taking some of the rows) or one of them does it all; click a row
-        of any heatmap to see that head's numbers below.
+        whether your heads share the work on the reversal task (each taking some of the rows) or one of them does it all
+        {withTrace ? "; click a row of any heatmap to see that head's numbers below." : '.'}
       </p>
     </section>
   );
@@ -119,13 +108,10 @@ export function PositionSection({ ceiling }: { ceiling: string | null }) {
       <h2>Why positions must be encoded</h2>
       <p>
         Nothing in attention itself knows where a token sits. Shuffle the input rows with a permutation matrix{' '}
-        <Tex math="P" />: the scores become <Tex math="(PQ)(PK)^\top = P\,QK^\top P^\top" />, the row-wise softmax simply follows the
+        <Tex math="P" />: the scores become <Tex math={F.PERMUTED_SCORES} />, the row-wise softmax simply follows the
         shuffle, and
       </p>
-      <Tex
-        block
-        math="\begin{aligned} \operatorname{Attention}(PX) &= P \operatorname{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}\right) P^\top P V \\ &= P\,\operatorname{Attention}(X). \end{aligned}"
-      />
+      <Tex block math={F.PERMUTATION} />
       <p>
         Attention is <b>permutation-equivariant</b>: shuffling the input shuffles the output the same way and changes nothing else. The
         feed-forward layers and layer normalisation act on each position separately, so the whole model inherits this. Its output at
@@ -134,13 +120,10 @@ export function PositionSection({ ceiling }: { ceiling: string | null }) {
         {ceiling ? ` ${ceiling}` : ''}
       </p>
       <p>The fix is to add a vector that depends on the position to each token embedding. The original Transformer uses fixed sinusoids:</p>
-      <Tex
-        block
-        math="\begin{aligned} PE_{(pos,\,2i)} &= \sin\!\left(pos / 10000^{2i/d_{\text{model}}}\right) \\ PE_{(pos,\,2i+1)} &= \cos\!\left(pos / 10000^{2i/d_{\text{model}}}\right) \end{aligned}"
-      />
+      <Tex block math={F.SINUSOIDS} />
       <p>
-        Each pair of dimensions rotates at its own frequency as the position grows, so <Tex math="PE_{pos+k}" /> is a fixed linear
-        function (a rotation) of <Tex math="PE_{pos}" /> for every offset <Tex math="k" />. Attention can therefore learn offsets like
+        Each pair of dimensions rotates at its own frequency as the position grows, so <Tex math={F.PE_SHIFT} /> is a fixed linear
+        function (a rotation) of <Tex math={F.PE_POS} /> for every offset <Tex math="k" />. Attention can therefore learn offsets like
         "the mirror position". The <i>learned</i> option instead trains one free vector per position, as BERT and GPT do; it works as
         well here, but knows nothing about lengths it never saw.
       </p>
@@ -153,22 +136,19 @@ export function BlockSection() {
     <section>
       <h2>The whole model</h2>
       <p>
-        The input is <Tex math="\mathbf x_t = E[\text{token}_t] + PE_t" />. Each layer is one Transformer block in the original
+        The input is <Tex math={F.INPUT_SUM} />. Each layer is one Transformer block in the original
         "post-norm" arrangement (Add &amp; Norm after each sub-layer):
       </p>
-      <Tex
-        block
-        math="\begin{aligned} X &\leftarrow \operatorname{LayerNorm}\big(X + \operatorname{MultiHead}(X)\big) \\ X &\leftarrow \operatorname{LayerNorm}\big(X + \operatorname{ReLU}(X W_1 + b_1) W_2 + b_2\big) \end{aligned}"
-      />
+      <Tex block math={F.BLOCK} />
       <p>
-        The feed-forward layer is <Tex math="4\,d_{\text{model}}" /> wide and acts on each position alone. Layer normalisation rescales
-        each position's vector to mean 0 and variance 1, <Tex math="\operatorname{LayerNorm}(\mathbf z) = \gamma \odot (\mathbf z - \mu)/\sqrt{\sigma^2 + \varepsilon} + \beta" />
+        The feed-forward layer is <Tex math={F.FFN_WIDTH} /> wide and acts on each position alone. Layer normalisation rescales
+        each position's vector to mean 0 and variance 1, <Tex math={F.LAYER_NORM} />
         . A linear layer and a softmax then give a distribution over the <Tex math="V" /> output tokens at every position, trained with
         cross-entropy. Dropout, when on, zeroes random entries of the embeddings and of each sub-layer's output during training steps
         only; the heatmaps never use it.
       </p>
       <p>
-        Warm-up raises the learning rate linearly over the first steps, <Tex math="\alpha_n = \alpha\,\min(1, n/n_{\text{warm-up}})" />.
+        Warm-up raises the learning rate linearly over the first steps, <Tex math={F.WARMUP} />.
         Early on, Adam's estimates of the gradient's scale rest on very few steps, and post-norm Transformers are known to be fragile
         then; small first steps help.
       </p>
@@ -184,13 +164,10 @@ export function EncoderDecoderSection() {
         The model here is an <b>encoder</b>: every query sees every key, left and right. A <b>decoder</b> that generates text one token
         at a time must not see the future, so it adds a causal mask to the scores before the softmax:
       </p>
-      <Tex
-        block
-        math="\begin{gathered} a_{t,\cdot} = \operatorname{softmax}\!\left(\frac{\mathbf q_t K^\top}{\sqrt{d_k}} + \mathbf m_t\right), \\ m_{t,i} = \begin{cases} 0 & i \le t \\ -\infty & i > t \end{cases} \end{gathered}"
-      />
+      <Tex block math={F.CAUSAL} />
       <p>
         The masked weights come out exactly 0, and the heatmap turns lower-triangular. Tick <i>Causal mask</i> and train the reversal
-        again: position <Tex math="t" /> now needs key <Tex math="T-1-t" />, which lies in its future for the first half of the
+        again: position <Tex math="t" /> now needs key <Tex math={F.MIRROR} />, which lies in its future for the first half of the
         sequence, so those positions can only guess. The original Transformer for translation had both halves: an encoder over the
         source sentence, and a causally masked decoder whose extra cross-attention takes its queries from the decoder and its keys and
         values from the encoder. BERT keeps only the encoder, GPT only the decoder.
@@ -205,17 +182,17 @@ export function RnnSection() {
       <h2>Compared with a recurrent network</h2>
       <p>
         An RNN (see the <a href="#/rnn">recurrent-networks lesson</a>) reads the sequence in order and carries everything it knows in
-        one hidden state, <Tex math="\mathbf h_t = f(W_{hh}\mathbf h_{t-1} + W_{xh}\mathbf x_t + \mathbf b_h)" />. For the output at
-        position <Tex math="t" /> to use the token at position <Tex math="i" />, that token has to survive <Tex math="|t - i|" />{' '}
+        one hidden state, <Tex math={F.RNN_STATE} />. For the output at
+        position <Tex math="t" /> to use the token at position <Tex math="i" />, that token has to survive <Tex math={F.GAP} />{' '}
         updates of the state, and its gradient has to flow back through as many steps: a path of length{' '}
-        <Tex math="O(T)" /> that tends to make gradients vanish or explode. Reversing a sequence is the worst case: the first output
+        <Tex math={F.O_T} /> that tends to make gradients vanish or explode. Reversing a sequence is the worst case: the first output
         needs the last input, and vice versa.
       </p>
       <p>
         In self-attention every query reaches every key directly, in one step: the path between any two positions has length{' '}
-        <Tex math="O(1)" />, and all positions are computed at once instead of one after another. The price is the{' '}
-        <Tex math="T \times T" /> score matrix, <Tex math="O(T^2 d)" /> work per layer against the RNN's{' '}
-        <Tex math="O(T d^2)" />, and the need to encode positions explicitly, since the order that an RNN gets for free from its
+        <Tex math={F.O_1} />, and all positions are computed at once instead of one after another. The price is the{' '}
+        <Tex math={F.T_BY_T} /> score matrix, <Tex math={F.ATTN_COST} /> work per layer against the RNN's{' '}
+        <Tex math={F.RNN_COST} />, and the need to encode positions explicitly, since the order that an RNN gets for free from its
         recurrence is lost.
       </p>
     </section>

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useElementWidth } from '../../components/charts/useElementWidth';
 import { themeColors } from '../../components/viz/theme-colors';
 import { viridis } from '../../viz/colormap';
@@ -26,6 +27,7 @@ const weightsAttr = (w: Float32Array) => Array.from(w, (x) => (Number.isFinite(x
 
 /** One head's T×T heatmap on a canvas; clicking a row makes it the step-through's query. */
 const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weights, labels, selectedRow, ideal, onSelectRow }: HeatmapProps) {
+  const { t } = useTranslation('attn');
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const labelChars = Math.max(1, ...labels.map((l) => l.length));
@@ -59,15 +61,13 @@ const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weight
       data-top={layout.top}
       data-cell={layout.cell}
     >
-      <figcaption>
-        Layer {layer + 1} · head {head + 1}
-      </figcaption>
+      <figcaption>{t('heatmaps.caption', { layer: layer + 1, head: head + 1 })}</figcaption>
       <div ref={wrapRef} className="attn-heatmap-canvas">
         <canvas
           ref={canvasRef}
           style={{ width: layout.width, height: layout.height }}
           role="img"
-          aria-label={`Attention weights of layer ${layer + 1}, head ${head + 1}: rows are query positions, columns key positions`}
+          aria-label={t('heatmaps.aria', { layer: layer + 1, head: head + 1 })}
           onClick={onClick}
         />
       </div>
@@ -95,6 +95,7 @@ const VIRIDIS_GRADIENT = `linear-gradient(to right, ${Array.from({ length: 9 }, 
 
 /** Every layer's and head's attention on the chosen input, one heatmap each. */
 export function HeatmapGrid({ step, layers, heads, T, weights, labels, selection, ideal, onSelect, maskNote }: GridProps) {
+  const { t } = useTranslation('attn');
   const all = weights.flat();
   const onSelectRow = (layer: number, head: number, query: number) => onSelect({ layer, head, query });
   return (
@@ -121,8 +122,9 @@ export function HeatmapGrid({ step, layers, heads, T, weights, labels, selection
         <i style={{ background: VIRIDIS_GRADIENT }} />
         <span>1</span>
         <span className="attn-scale-note">
-          rows: queries · columns: keys{ideal ? ' · rings: the ideal pattern' : ''}
-          {maskNote ? ' · M = [MASK]' : ''}
+          {t('heatmaps.scale')}
+          {ideal ? t('heatmaps.scaleIdeal') : ''}
+          {maskNote ? t('heatmaps.scaleMask') : ''}
         </span>
       </div>
     </div>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useLocked } from '../../embed/context';
 import { fmt } from '../../format';
 import type { TransformerView } from '../../ml/tasks/transformer-view';
 
@@ -11,15 +13,17 @@ interface Props {
 
 /** The chosen input, what the task wants, and what the model answers now (with its confidence). */
 export function ProbeOutput({ probe, outputVocab, name, onAnother }: Props) {
+  const { t } = useTranslation('attn');
+  const locked = useLocked('probe');
   const T = probe?.tokens.length ?? 0;
   const scored = probe ? Array.from(probe.targets).filter((y) => y >= 0).length : 0;
-  const right = probe ? Array.from(probe.targets).filter((y, t) => y >= 0 && probe.predicted[t] === y).length : 0;
+  const right = probe ? Array.from(probe.targets).filter((y, i) => y >= 0 && probe.predicted[i] === y).length : 0;
   return (
     <div className="attn-probe">
       <div className="attn-probe-head">
-        <h3>The model's output for this input</h3>
-        <button type="button" onClick={onAnother}>
-          Another input
+        <h3>{t('probe.title')}</h3>
+        <button type="button" onClick={onAnother} disabled={locked}>
+          {t('probe.another')}
         </button>
       </div>
       {probe && T > 0 ? (
@@ -35,25 +39,25 @@ export function ProbeOutput({ probe, outputVocab, name, onAnother }: Props) {
           </colgroup>
           <tbody>
             <tr>
-              <th scope="row">input</th>
-              {Array.from(probe.tokens, (x, t) => (
-                <td key={t}>{name(x)}</td>
+              <th scope="row">{t('probe.input')}</th>
+              {Array.from(probe.tokens, (x, i) => (
+                <td key={i}>{name(x)}</td>
               ))}
             </tr>
             <tr>
-              <th scope="row">target</th>
-              {Array.from(probe.targets, (y, t) => (
-                <td key={t}>{y >= 0 ? name(y) : '·'}</td>
+              <th scope="row">{t('probe.target')}</th>
+              {Array.from(probe.targets, (y, i) => (
+                <td key={i}>{y >= 0 ? name(y) : '·'}</td>
               ))}
             </tr>
             <tr>
-              <th scope="row">model</th>
-              {Array.from(probe.predicted, (p, t) => {
-                const y = probe.targets[t]!;
-                const conf = probe.probs[t * outputVocab + p];
+              <th scope="row">{t('probe.model')}</th>
+              {Array.from(probe.predicted, (p, i) => {
+                const y = probe.targets[i]!;
+                const conf = probe.probs[i * outputVocab + p];
                 const cls = y < 0 ? 'attn-unscored' : p === y ? 'attn-right' : 'attn-wrong';
                 return (
-                  <td key={t} className={cls} title={`p = ${fmt(conf, 3)}`}>
+                  <td key={i} className={cls} title={`p = ${fmt(conf, 3)}`}>
                     {name(p)}
                     <small>{conf !== undefined && Number.isFinite(conf) ? `${Math.round(100 * conf)}%` : '—'}</small>
                   </td>
@@ -63,13 +67,13 @@ export function ProbeOutput({ probe, outputVocab, name, onAnother }: Props) {
           </tbody>
         </table>
       ) : (
-        <p className="live-empty">Starting…</p>
+        <p className="live-empty">{t('probe.starting')}</p>
       )}
       {probe && (
         <p className="attn-probe-summary">
-          {right} of {scored} scored position{scored === 1 ? '' : 's'} right
-          {scored < T ? ' (· = not scored: only the hidden tokens count; M = [MASK])' : ''}; the small number is the model's probability for
-          its answer.
+          {t('probe.right', { right, count: scored })}
+          {scored < T ? t('probe.unscored') : ''}
+          {t('probe.confidence')}
         </p>
       )}
     </div>

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
 import { Tex } from '../../components/math/Tex';
+import { Part } from '../../embed/Widget';
 import { fmt, tex } from '../../format';
+import { useLang } from '../../i18n';
 import type { QkvTrace } from '../../ml/attention/qkv-trace';
 import type { Selection } from './HeatmapGrid';
+import { QKV_MATH } from './QkvMath';
 
 interface Props {
   /** The engine's trace for the selection (null before the first view). */
@@ -50,24 +54,46 @@ function dotTex(q: ArrayLike<number>, k: ArrayLike<number>, j: number, value: nu
  * (read back from the forward pass); the page only lays them out, and adds up the weights.
  */
 export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSelect }: Props) {
+  const { t } = useTranslation('attn');
+  const Narrative = QKV_MATH[useLang()];
   // The full vectors are a large table: rendered only while the learner has it open.
   const [showVectors, setShowVectors] = useState(false);
   const sel = { layer: trace?.layer ?? 0, head: trace?.head ?? 0, query: trace?.query ?? 0 };
-  const layerOptions = Array.from({ length: layers }, (_, l) => ({ value: String(l), label: `Layer ${l + 1}` }));
-  const headOptions = Array.from({ length: heads }, (_, h) => ({ value: String(h), label: `Head ${h + 1}` }));
-  const queryOptions = Array.from({ length: T }, (_, t) => ({ value: String(t), label: `t = ${t} (token ${labels[t] ?? '?'})` }));
+  const layerOptions = Array.from({ length: layers }, (_, l) => ({ value: String(l), label: t('trace.layerOption', { n: l + 1 }) }));
+  const headOptions = Array.from({ length: heads }, (_, h) => ({ value: String(h), label: t('trace.headOption', { n: h + 1 }) }));
+  const queryOptions = Array.from({ length: T }, (_, q) => ({ value: String(q), label: t('trace.queryOption', { t: q, token: labels[q] ?? '?' }) }));
   const selects = (
-    <div className="attn-trace-selects">
-      <Select label="Step-through layer" value={String(sel.layer)} options={layerOptions} onChange={(l) => onSelect({ ...sel, layer: Number(l) })} />
-      <Select label="Step-through head" value={String(sel.head)} options={headOptions} onChange={(h) => onSelect({ ...sel, head: Number(h) })} />
-      <Select label="Query position" value={String(sel.query)} options={queryOptions} onChange={(q) => onSelect({ ...sel, query: Number(q) })} />
-    </div>
+    <Part name="controls">
+      <div className="attn-trace-selects">
+        <Select
+          label={t('trace.layer')}
+          value={String(sel.layer)}
+          options={layerOptions}
+          onChange={(l) => onSelect({ ...sel, layer: Number(l) })}
+          urlKey="tl"
+        />
+        <Select
+          label={t('trace.head')}
+          value={String(sel.head)}
+          options={headOptions}
+          onChange={(h) => onSelect({ ...sel, head: Number(h) })}
+          urlKey="th"
+        />
+        <Select
+          label={t('trace.query')}
+          value={String(sel.query)}
+          options={queryOptions}
+          onChange={(q) => onSelect({ ...sel, query: Number(q) })}
+          urlKey="tq"
+        />
+      </div>
+    </Part>
   );
   if (!trace || trace.weights.length === 0) {
     return (
       <div className="attn-trace-body" data-testid="qkv">
         {selects}
-        <p className="live-empty">The model is starting; its numbers will appear here.</p>
+        <p className="live-empty">{t('trace.starting')}</p>
       </div>
     );
   }
@@ -80,67 +106,52 @@ export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSele
     .sort((a, b) => b.w - a.w)
     .slice(0, Math.min(3, n));
   const masked = (i: number) => causal && i > query;
-  const qTok = labels[query] ?? '?';
+  const h = trace.head + 1;
+  const texts = {
+    qk: `\\begin{aligned} \\mathbf q &= \\mathbf x_{${query}} W_Q^{(${h})} = ${vecTex(q)} \\\\ \\mathbf k_{${j}} &= \\mathbf x_{${j}} W_K^{(${h})} = ${vecTex(row(keys, j, dK))} \\end{aligned}`,
+    dot: dotTex(q, row(keys, j, dK), j, dots[j] ?? NaN),
+    scale: `\\tilde s_{${j}} = \\frac{s_{${j}}}{\\sqrt{d_k}} = \\frac{${tex(dots[j])}}{\\sqrt{${dK}}} = ${tex(scaled[j])}`,
+    softmax: `a_i = \\frac{e^{\\tilde s_i}}{\\sum_{i'} e^{\\tilde s_{i'}}}, \\qquad a_{${j}} = ${tex(weights[j])}`,
+    sum: `\\sum_{i=0}^{${n - 1}} a_i = ${Number.isFinite(sum) ? sum.toFixed(4) : '\\text{—}'}`,
+    out: `\\begin{aligned} \\mathbf o_{${query}} &= \\sum_i a_i \\mathbf v_i \\\\ &= ${top.map((x) => `${tex(x.w, 3)}\\,\\mathbf v_{${x.i}}`).join(' + ')}${n > top.length ? ' + \\cdots' : ''} \\\\ &= ${vecTex(output)} \\end{aligned}`,
+  };
 
   return (
     <div className="attn-trace-body" data-testid="qkv" data-layer={trace.layer} data-head={trace.head} data-query={query}>
       {selects}
       <div className="attn-trace-grid">
         <div className="attn-trace-math live-math">
-          <h3>1. The query and the keys</h3>
-          <p>
-            Position <Tex math={`t = ${query}`} /> holds token <b>{qTok}</b>. Head {trace.head + 1} of layer {trace.layer + 1} projects
-            the layer's input <Tex math="\mathbf x_t" /> to a query, and every position <Tex math="i" /> to a key and a value,
-            each with <Tex math={`d_k = ${dK}`} /> numbers:
-          </p>
-          <Tex
-            block
-            math={`\\begin{aligned} \\mathbf q &= \\mathbf x_{${query}} W_Q^{(${trace.head + 1})} = ${vecTex(q)} \\\\ \\mathbf k_{${j}} &= \\mathbf x_{${j}} W_K^{(${trace.head + 1})} = ${vecTex(row(keys, j, dK))} \\end{aligned}`}
+          <Narrative
+            query={query}
+            token={labels[query] ?? '?'}
+            head={h}
+            layer={trace.layer + 1}
+            dK={dK}
+            top={j}
+            causalNote={causal && query < n - 1}
+            tex={texts}
           />
-          <h3>2. Dot products</h3>
-          <p>
-            How well the query matches each key: one number per key (the table's q·kᵢ column). For key <Tex math={`i = ${j}`} />, the
-            one this query weights most:
-          </p>
-          <Tex block math={dotTex(q, row(keys, j, dK), j, dots[j] ?? NaN)} />
-          <h3>3. Scaling by √dₖ</h3>
-          <Tex block math={`\\tilde s_{${j}} = \\frac{s_{${j}}}{\\sqrt{d_k}} = \\frac{${tex(dots[j])}}{\\sqrt{${dK}}} = ${tex(scaled[j])}`} />
-          <h3>4. Softmax</h3>
-          <Tex block math={`a_i = \\frac{e^{\\tilde s_i}}{\\sum_{i'} e^{\\tilde s_{i'}}}, \\qquad a_{${j}} = ${tex(weights[j])}`} />
-          <p>
-            The weights are the table's last column, and the row of the heatmap for query {query}. They add up to
-          </p>
-          <Tex block math={`\\sum_{i=0}^{${n - 1}} a_i = ${Number.isFinite(sum) ? sum.toFixed(4) : '\\text{—}'}`} />
-          {causal && query < n - 1 && (
-            <p className="attn-note">
-              The causal mask adds <Tex math="-\infty" /> (in practice <Tex math="-10^9" />) to the scores of keys after position {query}{' '}
-              before the softmax, so their weights are exactly 0.
-            </p>
-          )}
-          <h3>5. The weighted sum of values</h3>
-          <Tex
-            block
-            math={`\\begin{aligned} \\mathbf o_{${query}} &= \\sum_i a_i \\mathbf v_i \\\\ &= ${top.map((t) => `${tex(t.w, 3)}\\,\\mathbf v_{${t.i}}`).join(' + ')}${n > top.length ? ' + \\cdots' : ''} \\\\ &= ${vecTex(output)} \\end{aligned}`}
-          />
-          <p>
-            This head's output is concatenated with the other heads' outputs at the same position and multiplied by{' '}
-            <Tex math="W_O" />; the result is added to <Tex math="\mathbf x_t" /> and normalised (Add &amp; Norm).
-          </p>
         </div>
         <div className="attn-trace-table-wrap">
-          <table className="attn-trace-table" aria-label="Scores and softmax weights of every key">
+          <table className="attn-trace-table" aria-label={t('trace.table')}>
             <thead>
               <tr>
-                <th scope="col">key i</th>
-                <th scope="col">token</th>
+                <th scope="col">{t('trace.key')}</th>
+                <th scope="col">{t('trace.token')}</th>
                 <th scope="col">
-                  <Tex math="\mathbf q\cdot\mathbf k_i" />
+                  <span aria-hidden="true">
+                    <Tex math="\mathbf q\cdot\mathbf k_i" />
+                  </span>
+                  <span className="visually-hidden">{t('trace.dotHeader')}</span>
                 </th>
                 <th scope="col">
-                  <Tex math="\div\sqrt{d_k}" />
+                  <span aria-hidden="true">
+                    <Tex math="\div\sqrt{d_k}" />
+                  </span>
+                  <span className="visually-hidden">{t('trace.scaledHeader')}</span>
                 </th>
                 <th scope="col">
-                  weight <Tex math="a_i" />
+                  {t('trace.weight')} <Tex math="a_i" />
                 </th>
               </tr>
             </thead>
@@ -149,7 +160,7 @@ export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSele
                 <tr key={i} className={i === j ? 'attn-top' : undefined}>
                   <td>
                     {i}
-                    {masked(i) && <span className="attn-masked"> masked</span>}
+                    {masked(i) && <span className="attn-masked"> {t('trace.masked')}</span>}
                   </td>
                   <td>{labels[i] ?? '?'}</td>
                   <td>{fmt(dots[i], 3)}</td>
@@ -164,7 +175,7 @@ export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSele
             <tfoot>
               <tr>
                 <th scope="row" colSpan={4}>
-                  sum of the weights
+                  {t('trace.sum')}
                 </th>
                 <td data-testid="qkv-sum" data-value={sum}>
                   {fixed4(sum)}
@@ -173,7 +184,7 @@ export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSele
             </tfoot>
           </table>
           <details className="attn-vectors" open={showVectors} onToggle={(e) => setShowVectors(e.currentTarget.open)}>
-            <summary>Every vector of this head ({dK} numbers each)</summary>
+            <summary>{t('trace.vectors', { count: dK })}</summary>
             {showVectors && (
               <div className="attn-vectors-scroll">
                 <table>

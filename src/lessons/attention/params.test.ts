@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { registerStrings, setLang } from '../../i18n';
 import { defaults, parseParams, serializeParams } from '../../state/schema';
 import { ATTN_PARAMS, dModelGrid, hyperOf, resolveAttn, snapDModel, specOf } from './params';
+import { ATTN_STRINGS } from './strings';
 import { shortTokenLabel, tokenLabel } from './tokens';
+
+registerStrings('attn', ATTN_STRINGS);
+afterEach(() => setLang('en'));
 
 const base = defaults(ATTN_PARAMS);
 
@@ -40,8 +45,19 @@ describe('attention URL state', () => {
   it('clamps the offset and the traced layer, head and query into the model, with notices', () => {
     const { values, notices } = resolveAttn(parseParams(ATTN_PARAMS, new URLSearchParams('len=5&offset=9&tl=1&th=3&tq=11&heads=3&d=32')).values);
     expect(values).toMatchObject({ offset: 4, tl: 0, th: 2, tq: 4, d: 36 });
-    expect(notices).toHaveLength(5);
-    for (const n of notices) expect(n).not.toMatch(/NaN|undefined/);
+    expect(notices).toEqual([
+      'd=32: d_model moves in steps of 12 with 3 heads; using 36.',
+      'offset=9 is beyond the sequence length 5; using 4.',
+      'tl=1 is beyond the 1 layer; using 0.',
+      'th=3 is beyond the 3 heads; using 2.',
+      'tq=11 is beyond the sequence length 5; using 4.',
+    ]);
+  });
+
+  it('writes its notices in Chinese when the page is in Chinese', () => {
+    setLang('zh');
+    const { notices } = resolveAttn(parseParams(ATTN_PARAMS, new URLSearchParams('len=5&tq=11&heads=3&d=32')).values);
+    expect(notices).toEqual(['d=32：有 3 个头时，d_model 以 12 为步长取值，已改为 36。', 'tq=11 超出了序列长度 5，已改为 4。']);
   });
 
   it('puts offset and mask rate in the spec only for their tasks', () => {

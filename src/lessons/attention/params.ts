@@ -8,6 +8,7 @@ import { SEQ_LEN_RANGE, TOKEN_TASKS, VOCAB_RANGE } from '../../datasets/token-ta
 import { POSITIONAL_ENCODINGS } from '../../ml/attention/positional';
 import type { TransformerHyper, TransformerSpec } from '../../ml/tasks/transformer-spec';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
+import { t } from '../../i18n';
 import type { SchemaTable, ValuesOf } from '../../state/schema';
 
 /** The same ranges as ml/attention/transformer-params.ts (not imported: that module loads tfjs). */
@@ -75,28 +76,29 @@ export function snapDModel(d: number, heads: number): number {
 
 /**
  * Applies the rules between keys to values that each passed their own schema check. Returns the
- * consistent values and, for each value changed, a notice (for values read from a link; a
- * control's own change is made consistent silently before it is written).
+ * consistent values and, for each value changed, a notice in the current language (namespace
+ * 'attn', registered by the page; for values read from a link: a control's own change is made
+ * consistent silently before it is written).
  */
 export function resolveAttn(v: AttnValues): { values: AttnValues; notices: string[] } {
   const notices: string[] = [];
   const out = { ...v };
   const d = snapDModel(v.d, v.heads);
   if (d !== v.d) {
-    const step = dModelGrid(v.heads).step;
-    notices.push(`d=${v.d}: d_model moves in steps of ${step} with ${v.heads} head${v.heads === 1 ? '' : 's'}; using ${d}.`);
+    notices.push(t('attn:notice.dStep', { d: v.d, step: dModelGrid(v.heads).step, count: v.heads, using: d }));
     out.d = d;
   }
-  const clampTo = (key: 'offset' | 'tl' | 'th' | 'tq', max: number, what: string) => {
+  const clampTo = (key: 'offset' | 'tl' | 'th' | 'tq', max: number, notice: 'beyondLength' | 'beyondLayers' | 'beyondHeads') => {
     if (out[key] > max) {
-      notices.push(`${key}=${out[key]} is beyond ${what}; using ${max}.`);
+      const count = notice === 'beyondLayers' ? v.layers : v.heads;
+      notices.push(t(`attn:notice.${notice}`, { key, value: out[key], using: max, len: v.len, count }));
       out[key] = max;
     }
   };
-  clampTo('offset', v.len - 1, `the sequence length ${v.len}`);
-  clampTo('tl', v.layers - 1, `the ${v.layers} layer${v.layers === 1 ? '' : 's'}`);
-  clampTo('th', v.heads - 1, `the ${v.heads} head${v.heads === 1 ? '' : 's'}`);
-  clampTo('tq', v.len - 1, `the sequence length ${v.len}`);
+  clampTo('offset', v.len - 1, 'beyondLength');
+  clampTo('tl', v.layers - 1, 'beyondLayers');
+  clampTo('th', v.heads - 1, 'beyondHeads');
+  clampTo('tq', v.len - 1, 'beyondLength');
   return { values: out, notices };
 }
 
