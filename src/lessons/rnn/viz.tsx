@@ -25,13 +25,17 @@ export function Heatmap({
   H,
   scale,
   label,
+  unitLabel,
   height = 140,
 }: {
   data: Float32Array | null;
   T: number;
   H: number;
   scale: 'diverging' | 'unit';
+  /** Text alternative of the canvas. */
   label: string;
+  /** The vertical axis' name drawn on the canvas ("unit"). */
+  unitLabel: string;
   height?: number;
 }) {
   const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) => {
@@ -53,7 +57,7 @@ export function Heatmap({
     ctx.fillStyle = c.muted;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'right';
-    ctx.fillText('unit', PAD_L - 4, 12);
+    ctx.fillText(unitLabel, PAD_L - 4, 12);
     ctx.fillText(`${H}`, PAD_L - 4, 2 + h);
     ctx.textAlign = 'left';
     ctx.fillText('t = 1', PAD_L, height - 3);
@@ -84,7 +88,7 @@ export function ColorKey({ scale }: { scale: 'diverging' | 'unit' }) {
 }
 
 /** ‖∂L/∂h_t‖ against t, on a log scale, as bars. */
-export function GradNormChart({ norms, height = 150 }: { norms: Float32Array | null; height?: number }) {
+export function GradNormChart({ norms, label, height = 150 }: { norms: Float32Array | null; label: string; height?: number }) {
   const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) => {
     const c = themeColors();
     ctx.clearRect(0, 0, width, height);
@@ -132,12 +136,7 @@ export function GradNormChart({ norms, height = 150 }: { norms: Float32Array | n
   });
   return (
     <div ref={wrapRef} className="rnn-canvas">
-      <canvas
-        ref={canvasRef}
-        role="img"
-        aria-label="Gradient norm of the loss with respect to each hidden state, against time, log scale"
-        style={{ width: '100%', height }}
-      />
+      <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: '100%', height }} />
     </div>
   );
 }
@@ -149,6 +148,7 @@ export function SeriesPlot({
   prediction,
   forecast,
   truth,
+  label,
   height = 190,
 }: {
   input: Float32Array;
@@ -156,6 +156,7 @@ export function SeriesPlot({
   prediction: Float32Array;
   forecast: Float32Array;
   truth: Float32Array;
+  label: string;
   height?: number;
 }) {
   const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) => {
@@ -207,12 +208,7 @@ export function SeriesPlot({
   });
   return (
     <div ref={wrapRef} className="rnn-canvas">
-      <canvas
-        ref={canvasRef}
-        role="img"
-        aria-label="The probe sequence: the true next values, the one-step predictions, and the free-running forecast after the window"
-        style={{ width: '100%', height }}
-      />
+      <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: '100%', height }} />
     </div>
   );
 }
@@ -223,20 +219,20 @@ export interface GapPoint {
   accuracy: number;
 }
 
-/** Accuracy against gap, one line per cell. */
+/** Accuracy against gap, one line per cell; cell i is drawn in the theme's series colour i. */
 export function GapChart({
   points,
   gaps,
   cells,
-  colors,
   chance,
+  label,
   height = 200,
 }: {
   points: GapPoint[];
   gaps: readonly number[];
   cells: readonly string[];
-  colors: Record<string, string>;
   chance: number;
+  label: string;
   height?: number;
 }) {
   const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) => {
@@ -270,10 +266,11 @@ export function GapChart({
     ctx.lineTo(left + w, y(chance));
     ctx.stroke();
     ctx.setLineDash([]);
-    for (const cell of cells) {
+    cells.forEach((cell, ci) => {
       const pts = points.filter((p) => p.cell === cell).sort((a, b) => a.gap - b.gap);
-      ctx.strokeStyle = colors[cell] ?? c.fg;
-      ctx.fillStyle = colors[cell] ?? c.fg;
+      const color = c.series[ci] ?? c.fg;
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
       ctx.lineWidth = 2;
       ctx.beginPath();
       pts.forEach((p, i) => (i === 0 ? ctx.moveTo(x(p.gap), y(p.accuracy)) : ctx.lineTo(x(p.gap), y(p.accuracy))));
@@ -284,11 +281,11 @@ export function GapChart({
         ctx.fill();
       }
       ctx.lineWidth = 1;
-    }
+    });
   });
   return (
     <div ref={wrapRef} className="rnn-canvas">
-      <canvas ref={canvasRef} role="img" aria-label="Accuracy against gap for each cell" style={{ width: '100%', height }} />
+      <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: '100%', height }} />
     </div>
   );
 }
