@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocked } from '../embed/context';
 import type { Divergence } from '../ml/train/divergence';
 import { fmt, fmtInt } from '../format';
 
@@ -12,19 +13,25 @@ interface Props {
 export function DivergenceAlert({ divergence, learningRate, onUseSuggestion }: Props) {
   const { t } = useTranslation();
   const s = divergence.suggestedLearningRate;
+  // An embedding page that locks the learning rate decides it: no buttons that would change it.
+  const lrLocked = useLocked('lr');
   return (
     <div className="alert" role="alert">
       <strong>{t('diverged.title', { step: fmtInt(divergence.step) })}</strong>{' '}
       {divergence.reason === 'exploding' ? t('diverged.exploding') : t('diverged.nonFinite')}{' '}
       {t('diverged.body', { lr: fmt(learningRate), suggested: fmt(s) })}
-      <div className="alert-actions">
-        <button type="button" onClick={() => onUseSuggestion(s, false)}>
-          {t('diverged.continue', { lr: fmt(s) })}
-        </button>
-        <button type="button" onClick={() => onUseSuggestion(s, true)}>
-          {t('diverged.reset', { lr: fmt(s) })}
-        </button>
-      </div>
+      {lrLocked ? (
+        <p>{t('diverged.locked')}</p>
+      ) : (
+        <div className="alert-actions">
+          <button type="button" onClick={() => onUseSuggestion(s, false)}>
+            {t('diverged.continue', { lr: fmt(s) })}
+          </button>
+          <button type="button" onClick={() => onUseSuggestion(s, true)}>
+            {t('diverged.reset', { lr: fmt(s) })}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -111,6 +111,7 @@ const en = {
     body: 'The learning rate α = {{lr}} is too large for this problem: each step jumps past the minimum and lands higher up the other side, so the steps grow instead of shrinking. The weights were put back to their last good values. Try α = {{suggested}}.',
     continue: 'Continue with α = {{lr}}',
     reset: 'Reset with α = {{lr}}',
+    locked: 'The page that embeds this widget has fixed the learning rate: press Reset to start again.',
   },
   control: {
     locked: 'Locked by the page that embeds this widget',
@@ -297,6 +298,7 @@ const zh: Shape<typeof en> = {
     body: '对这个问题来说，学习率 α = {{lr}} 太大了：每一步都越过最低点，落到对面更高的位置，步子越迈越大而不是越来越小。权重已恢复到最后一次正常时的值。建议试试 α = {{suggested}}。',
     continue: '用 α = {{lr}} 继续',
     reset: '用 α = {{lr}} 重新开始',
+    locked: '嵌入此组件的页面固定了学习率：请按“重置”重新开始。',
   },
   control: {
     locked: '嵌入此组件的页面锁定了这个设置',
