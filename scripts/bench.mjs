@@ -8,6 +8,9 @@
  *   npm run bench                          # build, then all scenarios × backends, 10 s windows
  *   node scripts/bench.mjs --seconds 5 --no-build --backends webgl,cpu
  *   node scripts/bench.mjs --soak --minutes 60   # long run, one line per minute
+ *   node scripts/bench.mjs --soak --minutes=3 --out-dir dist-bench --port 4190
+ *                                          # build into / serve another folder and port, so a
+ *                                          # bench can run beside other builds and test servers
  *
  * Writes bench/results.json (or bench/soak.json). A backend the browser cannot
  * provide is reported as "not available", never as another backend's numbers;
@@ -55,7 +58,6 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'bench');
-const PORT = 4174;
 /** Set on SIGINT/SIGTERM: no more runs start and no half-finished results are written. */
 let interrupted = false;
 
@@ -76,12 +78,16 @@ function parseOptions() {
       seconds: { type: 'string', default: '10' },
       soak: { type: 'boolean', default: false },
       minutes: { type: 'string', default: '60' },
+      'out-dir': { type: 'string', default: 'dist' },
+      port: { type: 'string', default: '4174' },
       backends: { type: 'string', default: BACKENDS.join(',') },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: node scripts/bench.mjs [--no-build] [--seconds N] [--backends a,b] [--soak [--minutes N]]');
+    console.log(
+      'usage: node scripts/bench.mjs [--no-build] [--seconds N] [--backends a,b] [--soak [--minutes N]] [--out-dir dist] [--port 4174]',
+    );
     process.exit(0);
   }
   const positive = (name) => {
@@ -92,7 +98,19 @@ function parseOptions() {
   const backends = values.backends.split(',').map((b) => b.trim());
   const unknown = backends.filter((b) => !BACKENDS.includes(b));
   if (unknown.length) throw new Error(`unknown backend(s): ${unknown.join(', ')}; expected ${BACKENDS.join(', ')}`);
-  return { build: !values['no-build'], seconds: positive('seconds'), soak: values.soak, minutes: positive('minutes'), backends };
+  const port = Number(values.port);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`--port must be a TCP port, got ${values.port}`);
+  const outDir = values['out-dir'];
+  if (!/^[\w.-]+$/.test(outDir)) throw new Error(`--out-dir must be a folder name in the repository, got ${outDir}`);
+  return {
+    build: !values['no-build'],
+    seconds: positive('seconds'),
+    soak: values.soak,
+    minutes: positive('minutes'),
+    backends,
+    outDir,
+    port,
+  };
 }
 
 function chromiumExecutable() {
@@ -139,9 +157,12 @@ async function soakRun(browser, url, opts, machine) {
   const scenario = SCENARIOS[0];
   console.log(`soak: ${scenario.id} for ${opts.minutes} min on the backend "auto" picks`);
   const result = await soak(browser, url, scenario, { minutes: opts.minutes, onReading: (r) => console.log(formatSoakLine(r)) });
-  const first = result.readings[0];
-  const last = result.readings.at(-1);
-  console.log(`${result.adapter}: tensors ${first.numTensors} → ${last.numTensors}, steps ${first.step} → ${last.step}`);
+  const summary = soakSummary(result.readings);
+  console.log(
+    `${result.adapter}: steps ${summary.steps.first} → ${summary.steps.last}; tensors ${summary.numTensors.first} → ${summary.numTensors.last}; ` +
+      `GPU bytes ${summary.numBytesInGPU.first} → ${summary.numBytesInGPU.last}; page heap ${summary.pageHeapBytes.first} → ${summary.pageHeapBytes.last}; ` +
+      `workers heap ${summary.workerHeapBytes.first} → ${summary.workerHeapBytes.last}`,
+  );
   writeJson('soak.json', {
     date: new Date().toISOString(),
     machine,
@@ -149,9 +170,33 @@ async function soakRun(browser, url, opts, machine) {
     note:
       'Readings are taken while briefly paused (a running loop holds up to a few hundred unread loss scalars); ' +
       'tensors, GPU bytes and worker heap are summed over the page’s training workers; heaps are read after a forced GC.',
+    summary,
     ...result,
   });
   return true;
+}
+
+/**
+ * First and last reading and the growth between them, per quantity. Tensors and GPU bytes
+ * should not grow at all; heaps may wobble by a few hundred KiB (GC timing, JIT code).
+ */
+function soakSummary(readings) {
+  const first = readings[0];
+  const last = readings.at(-1);
+  const of = (key) => ({
+    first: first[key],
+    last: last[key],
+    growth: typeof first[key] === 'number' && typeof last[key] === 'number' ? last[key] - first[key] : null,
+  });
+  return {
+    minutes: Math.round((last.minute - first.minute) * 100) / 100,
+    steps: of('step'),
+    numTensors: of('numTensors'),
+    numBytesInGPU: of('numBytesInGPU'),
+    pageHeapBytes: of('pageHeapBytes'),
+    workerHeapBytes: of('workerHeapBytes'),
+    chartPoints: of('chartPoints'),
+  };
 }
 
 async function main() {
@@ -171,10 +216,10 @@ async function main() {
   process.once('SIGTERM', onSignal);
   try {
     if (opts.build) {
-      console.error('building (npx vite build)…');
-      await run('npx', ['vite', 'build'], { cwd: ROOT });
+      console.error(`building (npx vite build --outDir ${opts.outDir})…`);
+      await run('npx', ['vite', 'build', '--outDir', opts.outDir], { cwd: ROOT });
     }
-    server = await startPreview({ cwd: ROOT, port: PORT });
+    server = await startPreview({ cwd: ROOT, port: opts.port, outDir: opts.outDir });
     // Precise (unquantised, uncached) performance.memory for the soak's heap readings.
     const args = opts.soak ? [...CHROMIUM_ARGS, '--enable-precise-memory-info'] : CHROMIUM_ARGS;
     browser = await chromium.launch({ headless: true, executablePath: chromiumExecutable(), args });

@@ -1,5 +1,5 @@
 /**
- * Build the app and serve dist/ with `vite preview` as a child process for the
+ * Build the app and serve it (dist/ or another folder) with `vite preview` as a child process for the
  * benchmark. The child runs in its own process group so stopping it also stops
  * the node process that npx starts underneath.
  */
@@ -23,11 +23,11 @@ export function run(cmd, args, { cwd } = {}) {
  * Start `vite preview` on host:port and wait until it answers HTTP 200.
  * Returns { url, stop }; stop() is idempotent and safe to call from signal handlers.
  */
-export async function startPreview({ cwd, host = '127.0.0.1', port = 4174, timeoutMs = 30_000 } = {}) {
+export async function startPreview({ cwd, host = '127.0.0.1', port = 4174, outDir = 'dist', timeoutMs = 60_000 } = {}) {
   const url = `http://${host}:${port}/`;
   // Something already answering there would be measured instead of our build.
   if (await fetch(url).then(() => true, () => false)) throw new Error(`port ${port} is already in use (${url} answers)`);
-  const args = ['vite', 'preview', '--host', host, '--port', String(port), '--strictPort'];
+  const args = ['vite', 'preview', '--host', host, '--port', String(port), '--strictPort', '--outDir', outDir];
   const child = spawn('npx', args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   let exited = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generatePoints2D } from './points2d';
-import { addPoint, addPointToSpec, removeNearest, removePointFromSpec } from './points2d-edit';
+import { LEARNER_TARGET_RANGE, generatePoints2D } from './points2d';
+import { addPoint, addPointToSpec, checkLearnerPoint, removeNearest, removePointFromSpec } from './points2d-edit';
 import { buildPoints2D, type Points2DSpec } from './points2d-split';
 
 describe('learner points', () => {
@@ -15,6 +15,32 @@ describe('learner points', () => {
     const far = addPoint(d, { x1: 8.25, x2: -1, y: 0 });
     expect([...far.value.xs.slice(-2)]).toEqual([6, -1]);
     expect(far.reason).toMatch(/outside.*moved to \(6, -1\)/);
+  });
+
+  it('clamps huge coordinates and regression targets (as a hostile link carries them) with a reason', () => {
+    const far = checkLearnerPoint({ x1: 1e300, x2: -1.7e308, y: 1 }, 'classification', 2);
+    expect(far.point).toEqual({ x1: 6, x2: -6, y: 1 });
+    expect(far.reason).toBe('(1e+300, -1.70e+308) is outside [−6, 6]²: moved to (6, -6)');
+    // 1e39 is Infinity in float32: unclamped, the first training step would diverge.
+    const target = checkLearnerPoint({ x1: 0, x2: 0, y: 1e39 }, 'regression', 0);
+    expect(target.point).toEqual({ x1: 0, x2: 0, y: LEARNER_TARGET_RANGE });
+    expect(target.reason).toBe('the target 1e+39 is outside [−1.5, 1.5]: set to 1.5');
+    expect(checkLearnerPoint({ x1: 7, x2: 0, y: -2 }, 'regression', 0).reason).toBe(
+      '(7, 0) is outside [−6, 6]²: moved to (6, 0); the target -2 is outside [−1.5, 1.5]: set to -1.5',
+    );
+    expect(checkLearnerPoint({ x1: 1, x2: 1, y: 1.5 }, 'regression', 0)).toEqual({ point: { x1: 1, x2: 1, y: 1.5 }, reason: null });
+    // A spec that holds such points straight from a link builds finite, clamped training data.
+    const split = buildPoints2D({
+      dataset: 'plane',
+      n: 20,
+      noise: 0,
+      testRatio: 0.5,
+      seed: 1,
+      extraPoints: [{ x1: 1e300, x2: 0, y: 1e39 }, { x1: 0, x2: -1e300, y: -1e30 }],
+    });
+    expect([...split.train.xs.slice(-4)]).toEqual([6, 0, 0, -6]);
+    expect([...split.train.ys.slice(-2)]).toEqual([1.5, -1.5]);
+    expect([...split.train.ys].every(Number.isFinite)).toBe(true);
   });
 
   it('rejects labels that are not a class of the set', () => {

@@ -2,7 +2,7 @@
  * Points the learner adds or removes by clicking. Pure functions: each returns new arrays (or a
  * new spec) and says in words why it changed nothing or what it had to adjust.
  */
-import { POINTS2D, POINTS2D_RANGE, clampCoord, type Points2D, type Points2DKind } from './points2d';
+import { LEARNER_TARGET_RANGE, POINTS2D, POINTS2D_RANGE, clampCoord, clampTarget, type Points2D, type Points2DKind } from './points2d';
 import { buildPoints2D, type LearnerPoint, type Points2DSpec } from './points2d-split';
 
 export interface EditResult<T> {
@@ -12,11 +12,16 @@ export interface EditResult<T> {
   reason: string | null;
 }
 
-const fmt = (v: number): string => String(Math.round(v * 100) / 100);
+/** Two decimals; a value too large to round that way (|v| > 1.8e306) in exponent form, never "Infinity". */
+const fmt = (v: number): string => {
+  const r = Math.round(v * 100) / 100;
+  return Number.isFinite(r) ? String(r) : v.toExponential(2);
+};
 
 /**
  * Checks a learner point: coordinates must be finite and are clamped into [−6, 6]²; the label
- * must be a class index (classification) or a finite number (regression).
+ * must be a class index (classification) or a finite number (regression), which is clamped
+ * into ±LEARNER_TARGET_RANGE.
  */
 export function checkLearnerPoint(
   p: LearnerPoint,
@@ -30,10 +35,15 @@ export function checkLearnerPoint(
   if (kind === 'regression' && !Number.isFinite(p.y)) return { point: null, reason: 'the target must be a number' };
   const x1 = clampCoord(p.x1);
   const x2 = clampCoord(p.x2);
+  const y = kind === 'regression' ? clampTarget(p.y) : p.y;
   const moved = x1 !== p.x1 || x2 !== p.x2;
   const r = POINTS2D_RANGE;
-  const reason = moved ? `(${fmt(p.x1)}, ${fmt(p.x2)}) is outside [−${r}, ${r}]²: moved to (${fmt(x1)}, ${fmt(x2)})` : null;
-  return { point: { x1, x2, y: p.y }, reason };
+  const t = LEARNER_TARGET_RANGE;
+  const reasons = [
+    moved ? `(${fmt(p.x1)}, ${fmt(p.x2)}) is outside [−${r}, ${r}]²: moved to (${fmt(x1)}, ${fmt(x2)})` : null,
+    y !== p.y ? `the target ${fmt(p.y)} is outside [−${t}, ${t}]: set to ${fmt(y)}` : null,
+  ].filter((s) => s !== null);
+  return { point: { x1, x2, y }, reason: reasons.length > 0 ? reasons.join('; ') : null };
 }
 
 /** The set with one more point appended (clamped into the square). */

@@ -3,7 +3,7 @@
  * generated points the learner removed, append the points the learner added to the training set.
  */
 import { createRng, permutation } from './rng';
-import { clampCoord, generatePoints2D, subsetPoints2D, type Points2D, type Points2DName } from './points2d';
+import { clampCoord, clampTarget, generatePoints2D, subsetPoints2D, type Points2D, type Points2DName } from './points2d';
 
 /** A point placed by the learner: y is a class index (classification) or a target value (regression). */
 export interface LearnerPoint {
@@ -20,7 +20,10 @@ export interface Points2DSpec {
   /** Fraction of the generated points held out for testing, in [0, 1). */
   testRatio: number;
   seed: number;
-  /** Points the learner added. They join the training set (not the test set), clamped into the square. */
+  /**
+   * Points the learner added. They join the training set (not the test set), clamped into the
+   * square; a regression target is clamped into ±LEARNER_TARGET_RANGE.
+   */
   extraPoints?: LearnerPoint[];
   /** Indices (0 … n − 1) of generated points the learner removed, from whichever set they were in. */
   removed?: number[];
@@ -61,7 +64,8 @@ export function buildPoints2D(spec: Points2DSpec): Points2DSplit {
   const train: Points2D = {
     ...generated,
     xs: Float32Array.from([...generated.xs, ...extra.flatMap((p) => [clampCoord(p.x1), clampCoord(p.x2)])]),
-    ys: Float32Array.from([...generated.ys, ...extra.map((p) => p.y)]),
+    // Clamped here too, not only where a point is added: a link's pts go straight into the spec.
+    ys: Float32Array.from([...generated.ys, ...extra.map((p) => (generated.kind === 'regression' ? clampTarget(p.y) : p.y))]),
   };
   const trainSource = Int32Array.from([...trainIdx, ...extra.map(() => -1)]);
   return { train, test: subsetPoints2D(all, testIdx), trainSource, testSource: testIdx };

@@ -40,6 +40,16 @@ export interface Points2DInfo {
 /** A coordinate clamped into [−6, 6]. */
 export const clampCoord = (v: number): number => Math.max(-POINTS2D_RANGE, Math.min(POINTS2D_RANGE, v));
 
+/**
+ * The largest |target| a learner-added regression point may have: the generated targets lie in
+ * about [−1.2, 1.2], and the page's "target value a click adds" spans the same ±1.5. Without a
+ * bound a link could carry pts=0,0,1e39, which is Infinity in float32: the first step diverges.
+ */
+export const LEARNER_TARGET_RANGE = 1.5;
+
+/** A learner point's regression target clamped into [−1.5, 1.5]. */
+export const clampTarget = (v: number): number => Math.max(-LEARNER_TARGET_RANGE, Math.min(LEARNER_TARGET_RANGE, v));
+
 /** Collects n points, clamping coordinates into the square. */
 function builder(n: number, kind: Points2DKind, classes: number) {
   const xs = new Float32Array(2 * n);

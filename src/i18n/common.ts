@@ -103,6 +103,8 @@ const en = {
     lock: 'Ignored {{names}} in lock: this widget has no such setting.',
     hide: 'Ignored {{names}} in hide: this widget has no such part.',
     widget: 'There is no widget called “{{name}}”; showing the list of lessons.',
+    pointsAdjusted_one: 'A point in this link was moved into range: {{detail}}.',
+    pointsAdjusted_other: '{{count}} points in this link were moved into range: {{detail}}.',
   },
   diverged: {
     title: 'Training diverged at step {{step}} and was paused.',
@@ -290,6 +292,8 @@ const zh: Shape<typeof en> = {
     lock: '已忽略 lock 中的 {{names}}：这个组件没有这些设置。',
     hide: '已忽略 hide 中的 {{names}}：这个组件没有这些部分。',
     widget: '没有名为“{{name}}”的组件，已显示课程列表。',
+    pointsAdjusted_one: '链接中有 1 个点超出范围（坐标在绘图区之外或目标值过大），已移到范围之内。',
+    pointsAdjusted_other: '链接中有 {{count}} 个点超出范围（坐标在绘图区之外或目标值过大），已移到范围之内。',
   },
   diverged: {
     title: '训练在第 {{step}} 步发散，已自动暂停。',

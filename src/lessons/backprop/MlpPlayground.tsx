@@ -12,6 +12,7 @@ import { POINTS2D, POINTS2D_DATASETS, POINTS2D_RANGE } from '../../datasets/poin
 import { FEATURES, type FeatureName } from '../../datasets/points2d-features';
 import { buildPoints2D, type LearnerPoint, type Points2DSpec } from '../../datasets/points2d-split';
 import { addPointToSpec, checkLearnerPoint, removePointFromSpec } from '../../datasets/points2d-edit';
+import { Notices } from '../../components/Notices';
 import { useEmbed, useLocked } from '../../embed/context';
 import { useEmbedTarget } from '../../embed/targets';
 import { Part } from '../../embed/Widget';
@@ -84,10 +85,11 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
   const classes = info.classes;
   const hidden = useMemo(() => HIDDEN_KEYS.slice(0, v.layers).map((k) => v[k]), [v]);
   // Added points that do not fit this data set (a class 2 on a two-class set) are left out.
-  const added = useMemo(
-    () => edits.added.filter((p) => checkLearnerPoint(p, info.kind, classes).point !== null),
-    [edits.added, info.kind, classes],
-  );
+  const checked = useMemo(() => edits.added.map((p) => checkLearnerPoint(p, info.kind, classes)), [edits.added, info.kind, classes]);
+  // Points from a link that lie outside the square or have a target out of range are moved
+  // into range (and said so); the ones that cannot be used at all are left out.
+  const added = useMemo(() => checked.flatMap((c) => (c.point ? [c.point] : [])), [checked]);
+  const adjusted = checked.flatMap((c) => (c.point && c.reason ? [c.reason] : []));
   const dataSpec: Points2DSpec = useMemo(
     () => ({ dataset: v.ds, n: v.n, noise: v.noise, testRatio: v.test, seed: v.seed, extraPoints: added, removed: edits.removed }),
     [v.ds, v.n, v.noise, v.test, v.seed, added, edits.removed],
@@ -197,6 +199,9 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
   return (
     <section className="lab bp-lab" aria-label={t('mlp.lab')}>
       <StatusBar state={state} />
+      {adjusted.length > 0 && (
+        <Notices notices={[t('notice.pointsAdjusted', { ns: 'common', count: adjusted.length, detail: adjusted.slice(0, 3).join('; ') })]} />
+      )}
       <output data-testid="mlp-prediction-digest" data-value={digest} hidden />
       {state.fallbackReason && (
         <p className="notice-inline" role="note">
