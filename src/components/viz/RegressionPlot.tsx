@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fmt } from '../../format';
 import { drawRegression, type RegressionPlotInput } from '../../viz/regression-plot';
 import { themeColors } from './theme-colors';
@@ -6,8 +7,9 @@ import { useCanvas } from './useCanvas';
 
 type Props = Omit<RegressionPlotInput, 'width' | 'height' | 'colors'> & { height?: number };
 
-/** Canvas host for drawRegression; redraws when the fit changes. */
+/** Canvas host for drawRegression; redraws when the fit changes. Its words are the gradient-descent lesson's ('gd'). */
 export const RegressionPlot = memo(function RegressionPlot({ height = 210, ...p }: Props) {
+  const { t } = useTranslation('gd');
   const c = themeColors();
   const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) =>
     drawRegression(ctx, {
@@ -23,14 +25,14 @@ export const RegressionPlot = memo(function RegressionPlot({ height = 210, ...p 
         ref={canvasRef}
         style={{ width: '100%', height }}
         role="img"
-        aria-label={`Scatter plot of ${p.xs.length} data points with the fitted line y = ${fmt(p.w)}x + ${fmt(p.b)}`}
+        aria-label={t('plot.aria', { n: p.xs.length, w: fmt(p.w), b: fmt(p.b) })}
       />
       <figcaption className="legend">
         <span>
-          <i style={{ background: c.accent }} /> model: ŷ = {fmt(p.w, 3)}x + {fmt(p.b, 3)}
+          <i style={{ background: c.accent }} /> {t('plot.model', { w: fmt(p.w, 3), b: fmt(p.b, 3) })}
         </span>
         <span>
-          <i className="dashed" style={{ borderColor: c.truth }} /> data rule: y = {p.truth.w}x + {p.truth.b}
+          <i className="dashed" style={{ borderColor: c.truth }} /> {t('plot.rule', { w: p.truth.w, b: p.truth.b })}
         </span>
       </figcaption>
     </figure>

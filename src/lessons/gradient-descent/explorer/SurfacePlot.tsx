@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SurfaceInfo } from '../../../ml/surfaces/surface-info';
 import { fmt } from '../../../format';
 import { buildHeatmap, drawSurfacePlot, pixelToPoint, type PathToDraw } from '../../../viz/surface-plot';
@@ -13,6 +14,10 @@ interface Props {
   version: number;
   onPickStart: (p: { x: number; y: number }) => void;
   axisLabels: [string, string];
+  /** The surface's name, in the page's language. */
+  label: string;
+  /** The start point is fixed (an embedding page locked sx/sy): no clicking, dragging or arrow keys. */
+  locked?: boolean;
   height?: number;
 }
 
@@ -20,7 +25,8 @@ interface Props {
  * The loss surface as a banded heatmap (log scale) with the racers' paths.
  * Click or drag to choose the start point; with the keyboard, arrows move it.
  */
-export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, onPickStart, axisLabels, height = 340 }: Props) {
+export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, onPickStart, axisLabels, label, locked = false, height = 340 }: Props) {
+  const { t } = useTranslation('gd');
   const heat = useMemo(() => buildHeatmap(surface), [surface]);
   const heatCanvas = useMemo(() => {
     const c = document.createElement('canvas');
@@ -54,7 +60,7 @@ export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, on
     const dy = (box.yMax - box.yMin) / 50;
     const moves: Record<string, [number, number]> = { ArrowLeft: [-dx, 0], ArrowRight: [dx, 0], ArrowUp: [0, dy], ArrowDown: [0, -dy] };
     const m = moves[e.key];
-    if (!m) return;
+    if (!m || locked) return;
     e.preventDefault();
     const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
     onPickStart({ x: clamp(start.x + m[0], box.xMin, box.xMax), y: clamp(start.y + m[1], box.yMin, box.yMax) });
@@ -63,12 +69,14 @@ export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, on
     <figure className="plot surface-plot" ref={wrapRef}>
       <canvas
         ref={canvasRef}
-        style={{ width: '100%', height, cursor: 'crosshair', touchAction: 'none' }}
+        style={{ width: '100%', height, cursor: locked ? 'default' : 'crosshair', touchAction: locked ? 'auto' : 'none' }}
         tabIndex={0}
         role="img"
-        aria-label={`Loss surface ${surface.label}. Start point (${fmt(start.x, 3)}, ${fmt(start.y, 3)}): click, drag or use the arrow keys to move it.`}
+        aria-label={t(locked ? 'map.ariaLocked' : 'map.aria', { label, x: fmt(start.x, 3), y: fmt(start.y, 3) })}
+        data-locked={locked || undefined}
         data-testid="surface-plot"
         onPointerDown={(e) => {
+          if (locked) return;
           dragging.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);
           setDrag(at(e));
@@ -85,10 +93,10 @@ export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, on
         onKeyDown={onKey}
       />
       <figcaption className="legend">
-        <span>colour: log f, darker is lower</span>
-        <span>× minimum</span>
-        {surface.critical.length > 0 && <span>◇ saddle / maximum</span>}
-        <span>○ start</span>
+        <span>{t('map.colour')}</span>
+        <span>{t('map.minimum')}</span>
+        {surface.critical.length > 0 && <span>{t('map.critical')}</span>}
+        <span>{t('map.start')}</span>
       </figcaption>
     </figure>
   );

@@ -1,0 +1,41 @@
+import { Tex } from '../../components/math/Tex';
+import { MathBlock } from './MathBlock';
+import type { LinRegView } from '../../ml/tasks/linear-regression';
+import { liveTex } from './tex';
+
+/** 模型刚走的那一步，用引擎自己算出的数值写出来（英文版见 LiveMath.tsx）。 */
+export function LiveMathZh({ view }: { view: LinRegView | null }) {
+  if (!view || view.batchLoss === null) {
+    return (
+      <p className="live-empty">
+        点击<b>单步</b>或<b>训练</b>，每一步的具体数值就会显示在这里。
+      </p>
+    );
+  }
+  const x = liveTex({ ...view, batchLoss: view.batchLoss });
+  return (
+    <div className="live-math" aria-live="off">
+      <p>
+        上一步模型用了一批 <Tex math={x.m} /> 个点，在这批点上的损失为 <Tex math={x.loss} />。这个损失的梯度是：
+      </p>
+      <MathBlock math={x.gradient} />
+      {view.optimizer === 'sgd' ? (
+        <>
+          <p>
+            普通梯度下降让每个参数沿自身梯度的反方向移动，移动量再乘以学习率 <Tex math={x.alpha} />：
+          </p>
+          <MathBlock math={x.sgdUpdate} />
+        </>
+      ) : (
+        <>
+          <p>
+            {view.optimizer === 'momentum' ? '动量法' : 'Adam'}
+            并不直接沿当前梯度走（它的更新规则见上文），下面是它实际走的一步，旁边是同样的 <Tex math={x.alpha} />{' '}
+            下普通梯度下降会走的一步：
+          </p>
+          <MathBlock math={x.comparison} />
+        </>
+      )}
+    </div>
+  );
+}
