@@ -118,6 +118,9 @@ const en = {
   control: {
     locked: 'Locked by the page that embeds this widget',
   },
+  math: {
+    scroll: 'Formula (scroll sideways to read all of it)',
+  },
   chart: {
     step: 'step',
     empty: 'No steps yet',
@@ -306,6 +309,9 @@ const zh: Shape<typeof en> = {
   },
   control: {
     locked: '嵌入此组件的页面锁定了这个设置',
+  },
+  math: {
+    scroll: '公式（可左右滚动查看全部）',
   },
   chart: {
     step: '步',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
-import { DivergenceAlert } from '../../components/DivergenceAlert';
+import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { useEmbed } from '../../embed/context';
 import { Part } from '../../embed/Widget';
@@ -118,22 +118,7 @@ export function TransformerLab({ session, state, v, update, hist, histVersion, c
           <WidgetTools />
         </div>
         <StatusBar state={state} />
-        {state.fallbackReason && (
-          <p className="notice-inline" role="note">
-            {t('common:status.fallback', { reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
-          </p>
-        )}
-        {state.phase === 'error' && (
-          <div className="alert" role="alert">
-            <strong>{t('common:status.stopped')}</strong> {state.error}{' '}
-            <button type="button" onClick={onRestart}>
-              {t('common:status.restart')}
-            </button>
-          </div>
-        )}
-        {state.phase === 'diverged' && state.divergence && (
-          <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={onUseSuggestion} />
-        )}
+        <LabAlerts state={state} learningRate={v.lr} onRestart={onRestart} onUseSuggestion={onUseSuggestion} />
         <Transport
           phase={state.phase}
           onTrain={() => void session.train()}

@@ -6,7 +6,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
-import { DivergenceAlert } from '../../components/DivergenceAlert';
+import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { POINTS2D, POINTS2D_DATASETS, POINTS2D_RANGE } from '../../datasets/points2d';
 import { FEATURES, type FeatureName } from '../../datasets/points2d-features';
@@ -203,22 +203,7 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
         <Notices notices={[t('notice.pointsAdjusted', { ns: 'common', count: adjusted.length, detail: adjusted.slice(0, 3).join('; ') })]} />
       )}
       <output data-testid="mlp-prediction-digest" data-value={digest} hidden />
-      {state.fallbackReason && (
-        <p className="notice-inline" role="note">
-          {t('status.fallback', { ns: 'common', reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
-        </p>
-      )}
-      {state.phase === 'error' && (
-        <div className="alert" role="alert">
-          <strong>{t('status.stopped', { ns: 'common' })}</strong> {state.error}{' '}
-          <button type="button" onClick={() => void runner.latest(() => session.init(spec, hyperRef.current, backend))}>
-            {t('status.restart', { ns: 'common' })}
-          </button>
-        </div>
-      )}
-      {state.phase === 'diverged' && state.divergence && (
-        <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={useSuggestion} />
-      )}
+      <LabAlerts state={state} learningRate={v.lr} onRestart={() => void runner.latest(() => session.init(spec, hyperRef.current, backend))} onUseSuggestion={useSuggestion} />
       <div className="bp-lab-top">
         <Transport
           phase={state.phase}

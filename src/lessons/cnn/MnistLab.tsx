@@ -6,7 +6,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
-import { DivergenceAlert } from '../../components/DivergenceAlert';
+import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { useLocked } from '../../embed/context';
 import { useEmbedTarget } from '../../embed/targets';
@@ -64,7 +64,6 @@ interface Props {
 /** The MNIST lab: train the chosen model in the worker and watch everything it computes. */
 export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
   const { t } = useTranslation('cnn');
-  const { t: tc } = useTranslation();
   const [session, state] = useTrainingSession<'mnist'>();
   useEmbedTarget(session);
   const dataLocked = useLocked('test');
@@ -179,27 +178,12 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
       <div className="cnn-lab-top">
         <div className="cnn-lab-controls">
           <StatusBar state={state} />
-          {state.fallbackReason && (
-            <p className="notice-inline" role="note">
-              {tc('status.fallback', { reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
-            </p>
-          )}
           {backend === 'wasm' && spec.kind !== 'seed-mlp' && (
             <p className="notice-inline" role="note">
               {t('lab.wasm', { backend: state.backend?.label ?? t('lab.nextBackend') })}
             </p>
           )}
-          {state.phase === 'error' && (
-            <div className="alert" role="alert">
-              <strong>{tc('status.stopped')}</strong> {state.error}{' '}
-              <button type="button" onClick={initModel}>
-                {tc('status.restart')}
-              </button>
-            </div>
-          )}
-          {state.phase === 'diverged' && state.divergence && (
-            <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={useSuggestion} />
-          )}
+          <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
           <Part name="controls">
             <Transport
               phase={rebuildPending ? 'starting' : state.phase}

@@ -1,5 +1,4 @@
 import { Tex } from '../../components/math/Tex';
-import { MathBlock } from './MathBlock';
 import { LINEAR_TRUTH } from '../../datasets/linear';
 import * as X from './tex';
 
@@ -16,7 +15,7 @@ export function ModelSection({ noise, n }: { noise: number; n: number }) {
         <Tex math={X.sigmaIs(noise)} /> (the Noise slider). The model does not know the rule. It has two
         numbers it can adjust, a slope <Tex math="w" /> and an intercept <Tex math="b" />, and predicts
       </p>
-      <MathBlock math={X.MODEL} />
+      <Tex block math={X.MODEL} />
       <p>
         Training means finding the <Tex math="w" /> and <Tex math="b" /> whose predictions are closest to the data.
         This model has no hidden layer: it is a single linear unit, the smallest possible neural network.
@@ -33,7 +32,7 @@ export function LossSection() {
         For a batch of <Tex math="m" /> points, the mean squared error averages the squared distance between each
         prediction and its target:
       </p>
-      <MathBlock math={X.MSE} />
+      <Tex block math={X.MSE} />
       <p>
         As a function of <Tex math="(w, b)" /> this is a bowl — a quadratic with a single lowest point, the
         least-squares line. Because of the noise, that best line is close to, but not exactly,{' '}
@@ -53,7 +52,7 @@ export function GradientSection() {
         parameter grows. By the chain rule, with <Tex math={X.ERROR_I} /> the error on point{' '}
         <Tex math="i" />:
       </p>
-      <MathBlock math={X.GRADIENT} />
+      <Tex block math={X.GRADIENT} />
       <p>
         If the line sits too low, the errors are mostly negative, <Tex math={X.DL_DB} /> is negative,
         and increasing <Tex math="b" /> lowers the loss. The gradient points uphill, so we step the other way.
@@ -69,14 +68,14 @@ export function UpdateSection() {
       <p>
         Collect the parameters in <Tex math={X.THETA} />. Each step moves them a little against the gradient:
       </p>
-      <MathBlock math={X.UPDATE} />
+      <Tex block math={X.UPDATE} />
       <p>
         The learning rate <Tex math="\alpha" /> sets the step size. Momentum and Adam change the direction and size of
         the step using the history of past gradients. Here they are exactly as the engine (TensorFlow.js) computes
         them, with <Tex math={X.G_T} />:
       </p>
-      <MathBlock math={X.MOMENTUM_RULE} />
-      <MathBlock math={X.ADAM_RULE} />
+      <Tex block math={X.MOMENTUM_RULE} />
+      <Tex block math={X.ADAM_RULE} />
       <p>
         Momentum keeps a running sum of gradients, so steps that agree build up speed and steps that flip sign
         cancel. Adam divides each parameter's step by a running size of its gradients, so its steps are roughly{' '}

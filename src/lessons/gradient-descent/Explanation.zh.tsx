@@ -1,5 +1,4 @@
 import { Tex } from '../../components/math/Tex';
-import { MathBlock } from './MathBlock';
 import { LINEAR_TRUTH } from '../../datasets/linear';
 import * as X from './tex';
 
@@ -15,7 +14,7 @@ export function ModelSection({ noise, n }: { noise: number; n: number }) {
         <Tex math={X.sigmaIs(noise)} />（由“噪声”滑块控制）。模型并不知道这条规则，它只有两个可以调整的数：斜率{' '}
         <Tex math="w" /> 和截距 <Tex math="b" />，用它们给出预测
       </p>
-      <MathBlock math={X.MODEL} />
+      <Tex block math={X.MODEL} />
       <p>
         所谓训练，就是找到一组 <Tex math="w" /> 和 <Tex math="b" />，让预测值尽可能贴近数据。这个模型没有隐藏层，只是一个线性单元——最小的神经网络。
       </p>
@@ -30,7 +29,7 @@ export function LossSection() {
       <p>
         对一批 <Tex math="m" /> 个点，均方误差把每个预测值与目标值之差的平方加起来再取平均：
       </p>
-      <MathBlock math={X.MSE} />
+      <Tex block math={X.MSE} />
       <p>
         把它看成 <Tex math="(w, b)" /> 的函数，它的图像是一只“碗”：一个二次函数，只有一个最低点，对应最小二乘直线。由于有噪声，这条最优直线接近{' '}
         <Tex math={X.TRUE_PARAMS} />，但不会恰好相等；图中的虚线就是生成数据所用的那条规则。
@@ -47,7 +46,7 @@ export function GradientSection() {
         梯度由损失函数对各个参数的偏导数组成，每个偏导数表示某个参数增大一点时损失上升得有多快。记{' '}
         <Tex math={X.ERROR_I} /> 为第 <Tex math="i" /> 个点上的误差，由链式法则得到：
       </p>
-      <MathBlock math={X.GRADIENT} />
+      <Tex block math={X.GRADIENT} />
       <p>
         如果直线整体偏低，误差大多为负，<Tex math={X.DL_DB} /> 就是负的，这时增大 <Tex math="b" />{' '}
         会让损失下降。梯度指向上坡方向，所以我们朝它的反方向走。
@@ -63,13 +62,13 @@ export function UpdateSection() {
       <p>
         把参数合写成 <Tex math={X.THETA} />。每一步都让它沿梯度的反方向挪动一小段：
       </p>
-      <MathBlock math={X.UPDATE} />
+      <Tex block math={X.UPDATE} />
       <p>
         学习率 <Tex math="\alpha" /> 决定步子的大小。动量法和 Adam 则利用过去梯度的历史来调整每一步的方向和长度。下面是计算引擎（TensorFlow.js）实际使用的公式，其中{' '}
         <Tex math={X.G_T} />：
       </p>
-      <MathBlock math={X.MOMENTUM_RULE_ZH} />
-      <MathBlock math={X.ADAM_RULE_ZH} />
+      <Tex block math={X.MOMENTUM_RULE_ZH} />
+      <Tex block math={X.ADAM_RULE_ZH} />
       <p>
         动量法累积历次梯度：方向一致的步子越走越快，正负来回的步子相互抵消。Adam 把每个参数的步长除以它自身梯度的滑动平均幅度，所以不论梯度的量级如何，每一步的长度都大约是{' '}
         <Tex math="\alpha" />。

@@ -1,5 +1,4 @@
 import { Tex } from '../../components/math/Tex';
-import { MathBlock } from './MathBlock';
 import { useLang } from '../../i18n';
 import type { LinRegView } from '../../ml/tasks/linear-regression';
 import { LiveMathZh } from './LiveMath.zh';
@@ -27,14 +26,14 @@ export function LiveMath({ view }: { view: LinRegView | null }) {
         On its last step the model used a batch of <Tex math={x.m} /> points, where its loss was <Tex math={x.loss} />.
         The gradient of that loss:
       </p>
-      <MathBlock math={x.gradient} />
+      <Tex block math={x.gradient} />
       {view.optimizer === 'sgd' ? (
         <>
           <p>
             Plain gradient descent moves each parameter against its gradient, scaled by the learning rate{' '}
             <Tex math={x.alpha} />:
           </p>
-          <MathBlock math={x.sgdUpdate} />
+          <Tex block math={x.sgdUpdate} />
         </>
       ) : (
         <>
@@ -43,7 +42,7 @@ export function LiveMath({ view }: { view: LinRegView | null }) {
             above), so here is the step it actually took, next to the one plain gradient descent would have taken at
             the same <Tex math={x.alpha} />:
           </p>
-          <MathBlock math={x.comparison} />
+          <Tex block math={x.comparison} />
         </>
       )}
     </div>

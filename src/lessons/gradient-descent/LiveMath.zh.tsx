@@ -1,5 +1,4 @@
 import { Tex } from '../../components/math/Tex';
-import { MathBlock } from './MathBlock';
 import type { LinRegView } from '../../ml/tasks/linear-regression';
 import { liveTex } from './tex';
 
@@ -18,13 +17,13 @@ export function LiveMathZh({ view }: { view: LinRegView | null }) {
       <p>
         上一步模型用了一批 <Tex math={x.m} /> 个点，在这批点上的损失为 <Tex math={x.loss} />。这个损失的梯度是：
       </p>
-      <MathBlock math={x.gradient} />
+      <Tex block math={x.gradient} />
       {view.optimizer === 'sgd' ? (
         <>
           <p>
             普通梯度下降让每个参数沿自身梯度的反方向移动，移动量再乘以学习率 <Tex math={x.alpha} />：
           </p>
-          <MathBlock math={x.sgdUpdate} />
+          <Tex block math={x.sgdUpdate} />
         </>
       ) : (
         <>
@@ -33,7 +32,7 @@ export function LiveMathZh({ view }: { view: LinRegView | null }) {
             并不直接沿当前梯度走（它的更新规则见上文），下面是它实际走的一步，旁边是同样的 <Tex math={x.alpha} />{' '}
             下普通梯度下降会走的一步：
           </p>
-          <MathBlock math={x.comparison} />
+          <Tex block math={x.comparison} />
         </>
       )}
     </div>

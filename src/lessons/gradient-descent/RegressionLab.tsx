@@ -5,7 +5,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
-import { DivergenceAlert } from '../../components/DivergenceAlert';
+import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { RegressionPlot } from '../../components/viz/RegressionPlot';
 import { generateLinear, LINEAR_TRUTH } from '../../datasets/linear';
@@ -73,7 +73,6 @@ function specOf(v: Values): LinRegSpec {
  */
 export function RegressionLab({ values: v, update, backend, track }: Props) {
   const { t } = useTranslation('gd');
-  const { t: tc } = useTranslation();
   const zh = useLang() === 'zh';
   const embed = useEmbed();
   const [session, state] = useTrainingSession<'linreg'>();
@@ -152,22 +151,7 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
           <WidgetTools />
         </div>
         <StatusBar state={state} />
-        {state.fallbackReason && (
-          <p className="notice-inline" role="note">
-            {tc('status.fallback', { reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
-          </p>
-        )}
-        {state.phase === 'error' && (
-          <div className="alert" role="alert">
-            <strong>{tc('status.stopped')}</strong> {state.error}{' '}
-            <button type="button" onClick={initModel}>
-              {tc('status.restart')}
-            </button>
-          </div>
-        )}
-        {state.phase === 'diverged' && state.divergence && (
-          <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={useSuggestion} />
-        )}
+        <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
         <RegressionPlot
           xs={data.xs}
           ys={data.ys}

@@ -112,9 +112,6 @@ export const en = {
       'Each coordinate is divided by the running size of its own gradient, so steep and flat directions move at similar speeds.',
     adam: 'Momentum (m) and RMSProp-style scaling (v) together, with a correction for both starting at zero; each step is about α long.',
   },
-  math: {
-    scroll: 'Formula (scroll sideways to read all of it)',
-  },
   try: {
     heading: 'Try this',
     locked: 'Some of these settings are locked by the page that embeds this widget.',
@@ -249,9 +246,6 @@ export const zh: Strings<typeof en>['zh'] = {
     nesterov: '先假设已经沿 v 走了一步，再在那里计算更新的动量法：山谷拐弯时它会更早减速。',
     rmsprop: '每个坐标都除以自身梯度的滑动平均幅度，所以陡峭方向和平缓方向的移动速度相近。',
     adam: '动量（m）与 RMSProp 式的缩放（v）结合，并修正二者都从零开始带来的偏差；每一步的长度大约是 α。',
-  },
-  math: {
-    scroll: '公式（可左右滚动查看全部）',
   },
   try: {
     heading: '动手试试',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Transport } from '../../components/controls/Transport';
-import { DivergenceAlert } from '../../components/DivergenceAlert';
+import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { Tex } from '../../components/math/Tex';
 import { useEmbed, useLocked } from '../../embed/context';
@@ -139,22 +139,7 @@ export function RnnLab({ v, update, backend }: Props) {
           <WidgetTools />
         </div>
         <StatusBar state={state} />
-        {state.fallbackReason && (
-          <p className="notice-inline" role="note">
-            {t('status.fallback', { ns: 'common', reason: state.fallbackReason, backend: state.backend?.label ?? '' })}
-          </p>
-        )}
-        {state.phase === 'error' && (
-          <div className="alert" role="alert">
-            <strong>{t('status.stopped', { ns: 'common' })}</strong> {state.error}{' '}
-            <button type="button" onClick={initModel}>
-              {t('status.restart', { ns: 'common' })}
-            </button>
-          </div>
-        )}
-        {state.phase === 'diverged' && state.divergence && (
-          <DivergenceAlert divergence={state.divergence} learningRate={v.lr} onUseSuggestion={useSuggestion} />
-        )}
+        <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
         <Transport
           phase={state.phase}
           onTrain={() => void session.train()}

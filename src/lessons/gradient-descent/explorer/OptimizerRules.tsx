@@ -1,5 +1,5 @@
+import { Tex } from '../../../components/math/Tex';
 import { useTranslation } from 'react-i18next';
-import { MathBlock } from '../MathBlock';
 import { fmt, tex } from '../../../format';
 import type { RaceOptimizerName } from '../../../ml/train/optimizer-names';
 
@@ -49,7 +49,7 @@ export function OptimizerRules({ racers, gradLr, adaptiveLr, beta, beta1, beta2,
       {racers.map((r) => (
         <div key={r} className="rule">
           <h4>{t(`opt.${r}`)}</h4>
-          <MathBlock math={rules[r].math} />
+          <Tex block math={rules[r].math} />
           <p>{rules[r].note}</p>
         </div>
       ))}
