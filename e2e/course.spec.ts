@@ -108,6 +108,16 @@ test('the loss history downloads as CSV with one row per recorded step', async (
   const [svg] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'SVG' }).first().click()]);
   const svgText = readFileSync((await svg.path())!, 'utf8');
   expect(svgText).toMatch(/^<svg[\s\S]*<path[\s\S]*<\/svg>$/);
+
+  // The loss-surface map: its heatmap is a raster inside the SVG, its paths and marks are vectors.
+  const explorer = page.getByRole('region', { name: 'Loss-surface explorer' });
+  await explorer.scrollIntoViewIfNeeded();
+  await expect(explorer.getByTestId('surface-plot')).toBeVisible();
+  const [map] = await Promise.all([page.waitForEvent('download'), explorer.getByRole('button', { name: 'SVG' }).first().click()]);
+  expect(map.suggestedFilename()).toBe('loss-surface.svg');
+  const mapText = readFileSync((await map.path())!, 'utf8');
+  expect(mapText).toMatch(/<image[^>]+href="data:image\/png;base64,/);
+  expect(mapText).toMatch(/<path/);
 });
 
 test.describe('narrow screens', () => {

@@ -8,12 +8,14 @@ interface Props {
   drawable: () => Drawable | null;
   /** When given, a CSV button downloads the data behind the figure. */
   csv?: () => string;
+  /** File name stem; defaults to one made from the title. */
+  file?: string;
 }
 
 /** Download buttons under a figure: CSV of its data, PNG and SVG of the drawing. */
-export function FigureExport({ title, drawable, csv }: Props) {
+export function FigureExport({ title, drawable, csv, file }: Props) {
   const { t } = useTranslation();
-  const stem = fileStem(title);
+  const stem = file ?? fileStem(title);
   const png = async () => {
     const d = drawable();
     if (d) downloadBlob(await pngOf(d), `${stem}.png`);

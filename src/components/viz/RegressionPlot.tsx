@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FigureExport } from '../../export/FigureExport';
 import { fmt } from '../../format';
 import { drawRegression, type RegressionPlotInput } from '../../viz/regression-plot';
 import { themeColors } from './theme-colors';
@@ -11,7 +12,7 @@ type Props = Omit<RegressionPlotInput, 'width' | 'height' | 'colors'> & { height
 export const RegressionPlot = memo(function RegressionPlot({ height = 210, ...p }: Props) {
   const { t } = useTranslation('gd');
   const c = themeColors();
-  const { wrapRef, canvasRef } = useCanvas(height, (ctx, width) =>
+  const { wrapRef, canvasRef, drawable } = useCanvas(height, (ctx, width) =>
     drawRegression(ctx, {
       ...p,
       width,
@@ -35,6 +36,7 @@ export const RegressionPlot = memo(function RegressionPlot({ height = 210, ...p 
           <i className="dashed" style={{ borderColor: c.truth }} /> {t('plot.rule', { w: p.truth.w, b: p.truth.b })}
         </span>
       </figcaption>
+      <FigureExport title={t('plot.exportTitle')} file="regression-fit" drawable={drawable} />
     </figure>
   );
 });

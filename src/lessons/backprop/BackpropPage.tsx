@@ -9,7 +9,7 @@ import { parseParams } from '../../state/schema';
 import { useLessonParams } from '../../state/useLessonParams';
 import type { LessonPageProps } from '../pages';
 import './backprop.css';
-import { MlpPlayground, type MlpValues } from './MlpPlayground';
+import { linkPointNotices, MlpPlayground, type MlpValues } from './MlpPlayground';
 import { MLP_PARAMS, TINY_URL_PARAMS } from './params';
 import { encodeAddedPoints, encodeRemoved, parseEdits } from './points-url';
 import { Prose } from './Prose';
@@ -60,7 +60,7 @@ export default function BackpropPage({ params, setParams, backend, globalNotices
 
   // One list of notices about the link; an embedded widget shows only its own settings' notices.
   const tinyNotices = embed.widget === 'mlp' ? [] : tiny.notices;
-  const mlpNotices = embed.widget === 'chain-rule' ? [] : [...mlp.notices, ...edits.notices];
+  const mlpNotices = embed.widget === 'chain-rule' ? [] : [...mlp.notices, ...edits.notices, ...linkPointNotices(edits.added, mlp.values.ds)];
   const notices = [...globalNotices, ...tinyNotices, ...mlpNotices];
 
   return (

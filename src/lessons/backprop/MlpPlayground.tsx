@@ -1,3 +1,4 @@
+import { i18next } from '../../i18n';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useControlBinding } from '../../components/controls/binding';
@@ -12,7 +13,6 @@ import { POINTS2D, POINTS2D_DATASETS, POINTS2D_RANGE } from '../../datasets/poin
 import { FEATURES, type FeatureName } from '../../datasets/points2d-features';
 import { buildPoints2D, type LearnerPoint, type Points2DSpec } from '../../datasets/points2d-split';
 import { addPointToSpec, checkLearnerPoint, removePointFromSpec } from '../../datasets/points2d-edit';
-import { Notices } from '../../components/Notices';
 import { useEmbed, useLocked } from '../../embed/context';
 import { useEmbedTarget } from '../../embed/targets';
 import { Part } from '../../embed/Widget';
@@ -85,11 +85,12 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
   const classes = info.classes;
   const hidden = useMemo(() => HIDDEN_KEYS.slice(0, v.layers).map((k) => v[k]), [v]);
   // Added points that do not fit this data set (a class 2 on a two-class set) are left out.
-  const checked = useMemo(() => edits.added.map((p) => checkLearnerPoint(p, info.kind, classes)), [edits.added, info.kind, classes]);
-  // Points from a link that lie outside the square or have a target out of range are moved
-  // into range (and said so); the ones that cannot be used at all are left out.
-  const added = useMemo(() => checked.flatMap((c) => (c.point ? [c.point] : [])), [checked]);
-  const adjusted = checked.flatMap((c) => (c.point && c.reason ? [c.reason] : []));
+  // Points from a link outside the square, or with a target out of range, are moved into range
+  // (the page's notices say so: linkPointNotices); ones that cannot be used at all are left out.
+  const added = useMemo(
+    () => edits.added.flatMap((p) => checkLearnerPoint(p, info.kind, classes).point ?? []),
+    [edits.added, info.kind, classes],
+  );
   const dataSpec: Points2DSpec = useMemo(
     () => ({ dataset: v.ds, n: v.n, noise: v.noise, testRatio: v.test, seed: v.seed, extraPoints: added, removed: edits.removed }),
     [v.ds, v.n, v.noise, v.test, v.seed, added, edits.removed],
@@ -199,9 +200,6 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
   return (
     <section className="lab bp-lab" aria-label={t('mlp.lab')}>
       <StatusBar state={state} />
-      {adjusted.length > 0 && (
-        <Notices notices={[t('notice.pointsAdjusted', { ns: 'common', count: adjusted.length, detail: adjusted.slice(0, 3).join('; ') })]} />
-      )}
       <output data-testid="mlp-prediction-digest" data-value={digest} hidden />
       <LabAlerts state={state} learningRate={v.lr} onRestart={() => void runner.latest(() => session.init(spec, hyperRef.current, backend))} onUseSuggestion={useSuggestion} />
       <div className="bp-lab-top">
@@ -421,4 +419,14 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
       </div>
     </section>
   );
+}
+
+/** What the page's notices say about link points that were moved into range (none: []). */
+export function linkPointNotices(added: readonly LearnerPoint[], ds: MlpValues['ds']): string[] {
+  const info = POINTS2D[ds];
+  const reasons = added.flatMap((p) => {
+    const c = checkLearnerPoint(p, info.kind, info.classes);
+    return c.point && c.reason ? [c.reason] : [];
+  });
+  return reasons.length ? [i18next.t('notice.pointsAdjusted', { count: reasons.length, detail: reasons.slice(0, 3).join('; ') })] : [];
 }

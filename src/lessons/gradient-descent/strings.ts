@@ -49,6 +49,7 @@ export const en = {
     title: 'Loss against training step',
   },
   plot: {
+    exportTitle: 'Regression fit',
     aria: 'Scatter plot of {{n}} data points with the fitted line y = {{w}}x + {{b}}',
     model: 'model: ŷ = {{w}}x + {{b}}',
     rule: 'data rule: y = {{w}}x + {{b}}',
@@ -96,6 +97,7 @@ export const en = {
     regression: 'Linear regression loss L(w, b)',
   },
   map: {
+    exportTitle: 'Loss surface and optimiser paths',
     aria: 'Loss surface {{label}}. Start point ({{x}}, {{y}}): click, drag or use the arrow keys to move it.',
     ariaLocked: 'Loss surface {{label}}. Start point ({{x}}, {{y}}), fixed by the page that embeds this widget.',
     colour: 'colour: log f, darker is lower',
@@ -186,6 +188,7 @@ export const zh: Strings<typeof en>['zh'] = {
     title: '损失随训练步数的变化',
   },
   plot: {
+    exportTitle: '线性回归拟合图',
     aria: '{{n}} 个数据点的散点图，拟合直线为 y = {{w}}x + {{b}}',
     model: '模型：ŷ = {{w}}x + {{b}}',
     rule: '生成规则：y = {{w}}x + {{b}}',
@@ -233,6 +236,7 @@ export const zh: Strings<typeof en>['zh'] = {
     regression: '线性回归的损失 L(w, b)',
   },
   map: {
+    exportTitle: '损失曲面与优化路径',
     aria: '损失曲面：{{label}}。起点 ({{x}}, {{y}})：点击、拖动或用方向键移动。',
     ariaLocked: '损失曲面：{{label}}。起点 ({{x}}, {{y}})，已被嵌入此组件的页面固定。',
     colour: '颜色：log f，越深越低',

@@ -1,3 +1,4 @@
+import { FigureExport } from '../../../export/FigureExport';
 import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurfaceInfo } from '../../../ml/surfaces/surface-info';
@@ -39,7 +40,7 @@ export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, on
   const dragging = useRef(false);
   const shownStart = drag ?? start;
   const c = themeColors();
-  const { wrapRef, canvasRef, width } = useCanvas(height, (ctx, w) =>
+  const { wrapRef, canvasRef, width, drawable } = useCanvas(height, (ctx, w) =>
     drawSurfacePlot(ctx, {
       width: w,
       height,
@@ -98,6 +99,7 @@ export const SurfacePlot = memo(function SurfacePlot({ surface, start, paths, on
         {surface.critical.length > 0 && <span>{t('map.critical')}</span>}
         <span>{t('map.start')}</span>
       </figcaption>
+      <FigureExport title={t('map.exportTitle')} file="loss-surface" drawable={drawable} />
     </figure>
   );
 });
