@@ -1,7 +1,6 @@
-import { Suspense, useCallback, useLayoutEffect } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmbedContext } from '../embed/context';
-import { EmbedBridge } from '../embed/EmbedBridge';
 import { resolveRoute } from '../embed/route';
 import { setLang } from '../i18n';
 import { LESSON_PAGES } from '../lessons/pages';
@@ -13,6 +12,9 @@ import { Header } from './Header';
 import { IndexPage } from './IndexPage';
 import { readShellParams } from './shell-params';
 import { useLocation } from './url-state';
+
+// Only an embedded page talks to a host page: the bridge (and zod) load with it.
+const EmbedBridge = lazy(() => import('../embed/EmbedBridge').then((m) => ({ default: m.EmbedBridge })));
 
 export function App() {
   const loc = useLocation();
@@ -55,7 +57,9 @@ export function App() {
           <EmbedBar lesson={route.lesson} widget={route.embed.widget!} params={params} />
           <ErrorBoundary resetKey={loc.path}>{lessonPage(route.lesson)}</ErrorBoundary>
         </div>
-        <EmbedBridge widget={route.embed.widget!} allowedOrigin={params.get('origin')} applyParams={applyParams} />
+        <Suspense fallback={null}>
+          <EmbedBridge widget={route.embed.widget!} allowedOrigin={params.get('origin')} applyParams={applyParams} />
+        </Suspense>
       </EmbedContext>
     );
   }

@@ -2,7 +2,7 @@
  * Links and HTML for embedding a widget: the iframe's address carries the
  * page's settings plus the teacher's locks and hidden parts.
  */
-import { MESSAGE_SOURCE } from './protocol';
+import { MESSAGE_SOURCE } from './constants';
 import type { WidgetId } from './widgets';
 
 /** Keys that describe how the page is shown, not the widget's settings. */

@@ -5,9 +5,9 @@
  * Documented in the README ("Embedding").
  */
 import { z } from 'zod';
+import { MESSAGE_SOURCE } from './constants';
 
-export const MESSAGE_SOURCE = 'dl-playground';
-export const PROTOCOL_VERSION = 1;
+export { MESSAGE_SOURCE, PROTOCOL_VERSION } from './constants';
 
 /** A URL-style setting: key as in the widget's links, value as text, number or boolean. */
 const paramKey = z.string().regex(/^[a-z][a-z0-9_]{0,23}$/);

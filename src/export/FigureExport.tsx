@@ -20,9 +20,9 @@ export function FigureExport({ title, drawable, csv, file }: Props) {
     const d = drawable();
     if (d) downloadBlob(await pngOf(d), `${stem}.png`);
   };
-  const svg = () => {
+  const svg = async () => {
     const d = drawable();
-    if (d) downloadBlob(new Blob([svgOf(d)], { type: 'image/svg+xml' }), `${stem}.svg`);
+    if (d) downloadBlob(new Blob([await svgOf(d)], { type: 'image/svg+xml' }), `${stem}.svg`);
   };
   return (
     <div className="figure-export" role="group" aria-label={`${t('chart.download')}: ${title}`}>
@@ -35,7 +35,7 @@ export function FigureExport({ title, drawable, csv, file }: Props) {
       <button type="button" title={t('chart.pngTitle')} onClick={() => void png()}>
         {t('chart.png')}
       </button>
-      <button type="button" title={t('chart.svgTitle')} onClick={svg}>
+      <button type="button" title={t('chart.svgTitle')} onClick={() => void svg()}>
         {t('chart.svg')}
       </button>
     </div>

@@ -3,7 +3,6 @@
  * again on a fresh 2× canvas (PNG) or on svgcanvas's recording context (SVG),
  * on the page's background colour, so the file looks like the screen.
  */
-import { Context as SvgContext } from 'svgcanvas';
 
 export interface Drawable {
   draw: (ctx: CanvasRenderingContext2D, width: number) => void;
@@ -26,7 +25,9 @@ export function pngOf(d: Drawable, scale = 2): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }
 
-export function svgOf(d: Drawable): string {
+/** svgcanvas is loaded on the first SVG download only (it is not needed to draw). */
+export async function svgOf(d: Drawable): Promise<string> {
+  const { Context: SvgContext } = await import('svgcanvas');
   const ctx = new SvgContext({ width: d.width, height: d.height });
   // The recording context implements the drawing calls the figures use.
   const c2d = ctx as unknown as CanvasRenderingContext2D;
