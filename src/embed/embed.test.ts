@@ -39,6 +39,11 @@ describe('embed routes', () => {
     expect(resolveRoute('/', q('')).kind).toBe('index');
   });
 
+  it('names that are Object.prototype keys stay plain names', () => {
+    const r = resolveRoute('/embed/mlp', q('lock=__proto__,constructor,tostring&hide=__proto__'));
+    expect(r.kind === 'lesson' && [...r.embed.locked]).toEqual(['__proto__', 'constructor', 'tostring']);
+  });
+
   it('any lock/hide text parses to bounded sets of plain names', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000 }), fc.string({ maxLength: 2000 }), (lock, hide) => {

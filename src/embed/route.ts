@@ -24,7 +24,11 @@ function nameList(raw: string | null): Set<string> {
 }
 
 /** Friendly names a teacher may write instead of the URL keys. */
-const LOCK_ALIASES: Record<string, string> = { optimizer: 'opt', learningrate: 'lr', 'learning-rate': 'lr' };
+const LOCK_ALIASES = new Map([
+  ['optimizer', 'opt'],
+  ['learningrate', 'lr'],
+  ['learning-rate', 'lr'],
+]);
 
 export function resolveRoute(path: string, params: URLSearchParams): Route {
   if (path === '/') return { kind: 'index' };
@@ -47,7 +51,8 @@ export function resolveRoute(path: string, params: URLSearchParams): Route {
 }
 
 function lockSet(params: URLSearchParams): Set<string> {
-  return new Set([...nameList(params.get('lock'))].map((n) => LOCK_ALIASES[n] ?? n));
+  // A Map, not an object: `lock=__proto__` must stay a plain name (found by the property test).
+  return new Set([...nameList(params.get('lock'))].map((n) => LOCK_ALIASES.get(n) ?? n));
 }
 
 function embedInfo(widget: EmbedInfo['widget'], params: URLSearchParams): EmbedInfo {
