@@ -38,6 +38,9 @@ export interface SessionState<V> {
   restartNotice: string | null;
 }
 
+/** A Train click this recent survives a model rebuild (see init). */
+const TRAIN_CARRY_MS = 1000;
+
 export class TrainingSession<K extends TaskKind> {
   readonly loss = new SeriesBuffer();
   private state: SessionState<ViewOf<K>> = {
@@ -212,22 +215,34 @@ export class TrainingSession<K extends TaskKind> {
     this.startWatchdog();
     this.loss.clear();
     this.update({ phase: 'starting', step: 0, loss: null, divergence: null, error: null, seriesVersion: this.loss.version });
+    const trainClickedAt = this.trainRequestedAt;
     return this.run(async () => {
       const api = await this.client.api();
       await api.init({ spec, hyper, backend });
       this.update({ phase: 'ready' });
+      // Pages rebuild the model a moment after a setting changes (debounced); a Train click in
+      // that moment reached the old model and was lost with it. Honour it on the new one.
+      if (trainClickedAt !== null && performance.now() - trainClickedAt < TRAIN_CARRY_MS && trainClickedAt === this.trainRequestedAt) {
+        await api.start();
+      }
     });
   }
 
+  /** When Train was last pressed (null after Pause/Step/Reset): see init(). */
+  private trainRequestedAt: number | null = null;
+
   train(): Promise<void> {
+    this.trainRequestedAt = performance.now();
     return this.run(async () => (await this.client.api()).start());
   }
 
   pause(): Promise<void> {
+    this.trainRequestedAt = null;
     return this.run(async () => (await this.client.api()).pause());
   }
 
   step(n = 1): Promise<void> {
+    this.trainRequestedAt = null;
     return this.run(async () => {
       await (await this.client.api()).step(n);
       if (this.state.phase !== 'diverged') this.update({ phase: 'paused' });
@@ -235,6 +250,7 @@ export class TrainingSession<K extends TaskKind> {
   }
 
   reset(spec?: SpecOf<K>): Promise<void> {
+    this.trainRequestedAt = null;
     this.lastSnapshot = null;
     if (spec && this.lastInit) this.lastInit = { ...this.lastInit, spec };
     return this.run(async () => {
