@@ -4,7 +4,7 @@ import { MESSAGE_SOURCE, originAllowed, parseHostCommand, PROTOCOL_VERSION, type
 
 interface Props {
   widget: string;
-  /** Origins allowed to send commands (`origin=` in the link); null: any parent. */
+  /** Origins allowed to send commands (`origin=` in the link); null: whichever page embeds it. */
   allowedOrigin: string | null;
   /** Apply settings like a link's parameters would (the page validates and clamps them). */
   applyParams: (params: Record<string, string>) => void;
