@@ -105,7 +105,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     this.neuronX = showNeurons ? featureTensor(latticePoints(neuronSize), spec.features) : null;
     this.batchRng = createRng((spec.seed ^ 0x9e3779b9) >>> 0);
     this.dropRng = createRng((spec.seed ^ 0x85ebca6b) >>> 0);
-    this.hyper = sanitize({ ...hyper }, train.ys.length);
+    this.hyper = sanitizeMlpHyper({ ...hyper }, train.ys.length);
     this.optimizer = this.makeOptimizer();
     this.sampler = new EpochSampler(train.ys.length, this.batchRng);
   }
@@ -125,7 +125,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
   }
 
   setHyper(h: Partial<MlpHyper>): void {
-    const next = sanitize({ ...this.hyper, ...h }, this.trainSet.n);
+    const next = sanitizeMlpHyper({ ...this.hyper, ...h }, this.trainSet.n);
     if (next.optimizer !== this.hyper.optimizer) {
       // A different optimiser is a new instance (its slot variables differ); free the old one.
       this.disposeOptimizer();
@@ -236,7 +236,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
 }
 
 /** Clamps hyperparameters into range: batch 1 … n, l1, l2 ≥ 0, dropout in [0, 0.9]. */
-function sanitize(h: MlpHyper, n: number): MlpHyper {
+export function sanitizeMlpHyper(h: MlpHyper, n: number): MlpHyper {
   const nonNeg = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
   return {
     ...h,

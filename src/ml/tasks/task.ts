@@ -20,6 +20,11 @@ export interface TrainTask<H, V, O = Record<string, never>> {
    * (and disposes after reading it back, batched with others).
    */
   step(): tf.Scalar;
+  /**
+   * Optional, for tasks that train on the host (the fused engine): run n steps in one call and
+   * return each step's loss. The loop prefers it to step(), so a millisecond holds hundreds of steps.
+   */
+  stepBatch?(n: number): Float32Array;
   /** Read what the page draws. Uses async readback only (never dataSync: it breaks WebGPU). */
   view(): Promise<V>;
   exportWeights(): Promise<WeightSnapshot>;

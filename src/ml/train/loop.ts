@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainTask, WeightSnapshot } from '../tasks/task';
 
 /** The part of a task the loop drives. */
-export type LoopTask<V> = Pick<TrainTask<unknown, V>, 'step' | 'view' | 'exportWeights' | 'importWeights' | 'examplesPerStep'>;
+export type LoopTask<V> = Pick<TrainTask<unknown, V>, 'step' | 'view' | 'exportWeights' | 'importWeights' | 'examplesPerStep'> &
+  Pick<Partial<TrainTask<unknown, V>>, 'stepBatch'>;
 import { findDivergence, suggestLearningRate, type Divergence } from './divergence';
 
 /** One message's worth of progress: many steps' losses read back in a single GPU sync. */
@@ -34,6 +35,8 @@ export interface LoopOptions<V> {
   sliceMs?: number;
   /** Steps per second cap (slow motion); Infinity runs flat out. */
   maxStepsPerSec?: number;
+  /** Waits ms milliseconds (a timer): how a rate-capped host loop idles. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -56,7 +59,13 @@ export class TrainingLoop<V> {
     private task: LoopTask<V>,
     opts: LoopOptions<V>,
   ) {
-    this.opts = { flushIntervalMs: 50, sliceMs: 10, maxStepsPerSec: Infinity, ...opts };
+    this.opts = {
+      flushIntervalMs: 50,
+      sliceMs: 10,
+      maxStepsPerSec: Infinity,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      ...opts,
+    };
   }
 
   get stepCount(): number {
@@ -122,6 +131,7 @@ export class TrainingLoop<V> {
   }
 
   private async run(gen: number, limit: number): Promise<void> {
+    if (this.task.stepBatch) return this.runHost(gen, limit, this.task.stepBatch.bind(this.task));
     const { now, sliceMs, flushIntervalMs } = this.opts;
     let pending: tf.Scalar[] = [];
     let done = 0;
@@ -170,6 +180,71 @@ export class TrainingLoop<V> {
     return done < ((this.opts.now() - startedAt) / 1000) * rate + 1;
   }
 
+  /**
+   * The loop for a task that runs many steps per call on the host (the fused engine): calls of
+   * about a millisecond each, a slice of sliceMs between yields, a report every flush interval.
+   */
+  private async runHost(gen: number, limit: number, stepBatch: (n: number) => Float32Array): Promise<void> {
+    const { now, sliceMs, flushIntervalMs } = this.opts;
+    let pending: Float32Array[] = [];
+    let pendingCount = 0;
+    let done = 0;
+    let lastFlush = now();
+    const startedAt = lastFlush;
+    let lastReport = lastFlush;
+    /** Steps per millisecond, measured; sizes the next call to about a millisecond. */
+    let perMs = 0.05;
+    try {
+      if (!this.good) this.good = await this.task.exportWeights();
+      while (gen === this.generation && done < limit) {
+        const sliceStart = now();
+        while (done < limit && now() - sliceStart < sliceMs) {
+          const allowed = Math.min(limit - done, this.allowedSteps(done, startedAt));
+          if (allowed <= 0) break;
+          const n = Math.max(1, Math.min(allowed, Math.floor(perMs), 65536));
+          const t0 = now();
+          const losses = stepBatch(n);
+          const dt = now() - t0;
+          if (dt > 0.05) perMs = Math.max(0.05, 0.5 * perMs + 0.5 * (n / dt));
+          else perMs *= 2;
+          pending.push(losses);
+          pendingCount += n;
+          done += n;
+        }
+        const due = now() - lastFlush >= flushIntervalMs || done >= limit;
+        if (due && pendingCount > 0) {
+          const losses = concatLosses(pending, pendingCount);
+          pending = [];
+          pendingCount = 0;
+          const reportAt = now();
+          const ok = await this.report(losses, reportAt - lastReport);
+          lastReport = reportAt;
+          lastFlush = now();
+          if (!ok) return;
+        }
+        if (done < limit && this.allowedSteps(done, startedAt) <= 0) {
+          // Slow motion: sleep until the next step is due instead of spinning.
+          await this.opts.sleep(Math.min(flushIntervalMs, 1000 / this.opts.maxStepsPerSec));
+        } else {
+          await this.opts.yieldToEvents();
+        }
+      }
+      if (pendingCount > 0) await this.report(concatLosses(pending, pendingCount), now() - lastReport);
+      if (gen === this.generation && limit !== Infinity) this.setRunning(false);
+    } catch (error) {
+      this.generation++;
+      this.setRunning(false);
+      this.opts.emit({ type: 'failed', error });
+    }
+  }
+
+  /** Steps the rate cap allows beyond `done` now (Infinity when uncapped). */
+  private allowedSteps(done: number, startedAt: number): number {
+    const rate = this.opts.maxStepsPerSec;
+    if (!Number.isFinite(rate)) return Infinity;
+    return Math.floor(((this.opts.now() - startedAt) / 1000) * rate + 1) - done;
+  }
+
   /** Read back a batch of losses; returns false when the run diverged and was paused. */
   private async flush(batch: tf.Scalar[], elapsedMs: number): Promise<boolean> {
     const stacked = tf.stack(batch);
@@ -180,6 +255,11 @@ export class TrainingLoop<V> {
     } finally {
       stacked.dispose();
     }
+    return this.report(losses, elapsedMs);
+  }
+
+  /** Count, check and report a batch of losses; returns false when the run diverged and was paused. */
+  private async report(losses: Float32Array, elapsedMs: number): Promise<boolean> {
     const firstStep = this.steps + 1;
     this.steps += losses.length;
     const div = findDivergence(losses, this.best);
@@ -227,4 +307,15 @@ export class TrainingLoop<V> {
       },
     });
   }
+}
+
+function concatLosses(parts: Float32Array[], count: number): Float32Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Float32Array(count);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }

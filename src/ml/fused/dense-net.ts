@@ -1,0 +1,258 @@
+/**
+ * A small fully connected network on plain Float32Arrays: batched forward, backward and the
+ * losses of the MLP playground, written for its shapes (≤ 8 units, ≤ 6 layers, batches of a few
+ * hundred points) where tfjs's per-op overhead costs more than the arithmetic. No tfjs, no DOM.
+ *
+ * Same maths as mlp-model.ts (checked against tfjs autodiff in dense-net.test.ts):
+ *   h₀ = x;  z_l = h_{l−1} W_l + b_l;  h_l = drop(φ(z_l)) for hidden layers;  raw = z_L.
+ *   binary      L = mean(max(s, 0) − s·y + log(1 + e^−|s|)),  ∂L/∂s = (σ(s) − y) / m
+ *   multiclass  L = mean_i(−Σ_k y_ik log softmax(s_i)_k),     ∂L/∂s = (softmax(s) − y) / m
+ *   regression  L = mean((ŷ − y)²),                           ∂L/∂ŷ = 2 (ŷ − y) / m
+ *   penalty     l1·Σ|W| + l2·ΣW² over weight matrices,        ∂/∂W = l1·(W > 0 ? 1 : −1) + 2 l2 W
+ * (tfjs's |x|′ is step(x, −1): −1 at 0, as here.) Inverted dropout keeps a unit with probability
+ * 1 − rate and scales survivors by 1 / (1 − rate); the mask comes from a seeded generator.
+ */
+import type { Rng } from '../../datasets/rng';
+import type { MlpActivation, MlpOutput } from '../tasks/mlp-model';
+
+export interface DenseLayerParams {
+  /** [fanIn × fanOut], row-major: W[i·fanOut + j] connects input i to unit j. */
+  W: Float32Array;
+  b: Float32Array;
+}
+
+/** Targets of a point set: 0/1 (binary), a class index (multiclass) or a value (regression). */
+export type Targets = Float32Array;
+
+export class DenseNet {
+  readonly layers: DenseLayerParams[];
+  readonly grads: DenseLayerParams[];
+  /** Layer outputs of the last forward pass: h[0] = input batch, h[L] = raw outputs. */
+  private h: Float32Array[] = [];
+  /** φ(z) before dropout, for φ′ (hidden layers only). */
+  private act: Float32Array[] = [];
+  /** Dropout scale per unit of each hidden layer (0 or 1/(1 − rate)); empty when off. */
+  private mask: Float32Array[] = [];
+  private dz: Float32Array[] = [];
+  private capacity = 0;
+  private lastMasked = false;
+
+  constructor(
+    readonly widths: readonly number[],
+    readonly activation: MlpActivation,
+    readonly output: MlpOutput,
+    init: readonly DenseLayerParams[],
+  ) {
+    this.layers = init.map((l) => ({ W: Float32Array.from(l.W), b: Float32Array.from(l.b) }));
+    this.grads = init.map((l) => ({ W: new Float32Array(l.W.length), b: new Float32Array(l.b.length) }));
+  }
+
+  get outputs(): number {
+    return this.widths[this.widths.length - 1]!;
+  }
+
+  /** The weight arrays in optimiser order: W0, b0, W1, b1, … */
+  paramArrays(): Float32Array[] {
+    return this.layers.flatMap((l) => [l.W, l.b]);
+  }
+  gradArrays(): Float32Array[] {
+    return this.grads.flatMap((l) => [l.W, l.b]);
+  }
+
+  private ensure(m: number): void {
+    if (m <= this.capacity) return;
+    this.capacity = m;
+    this.h = this.widths.map((w) => new Float32Array(m * w));
+    this.act = this.widths.map((w) => new Float32Array(m * w));
+    this.mask = this.widths.map((w) => new Float32Array(m * w));
+    this.dz = this.widths.map((w) => new Float32Array(m * w));
+  }
+
+  /**
+   * Forward pass over m rows of `x` (features [n × F]) picked by `idx` (or rows 0 … m−1).
+   * Returns the raw outputs [m × C] (a view into an internal buffer, valid until the next call).
+   * `collect`, if given, receives each hidden layer's activations [m × width] (copies).
+   */
+  forward(
+    x: Float32Array,
+    m: number,
+    idx: Int32Array | null,
+    dropout: { rate: number; rng: Rng } | null,
+    collect?: Float32Array[],
+  ): Float32Array {
+    this.ensure(m);
+    const widths = this.widths;
+    const F = widths[0]!;
+    const h0 = this.h[0]!;
+    if (idx) {
+      for (let r = 0; r < m; r++) {
+        const src = idx[r]! * F;
+        for (let f = 0; f < F; f++) h0[r * F + f] = x[src + f]!;
+      }
+    } else {
+      h0.set(x.subarray(0, m * F));
+    }
+    const L = this.layers.length;
+    const drop = dropout && dropout.rate > 0 ? dropout : null;
+    this.lastMasked = drop !== null;
+    for (let l = 0; l < L; l++) {
+      const nIn = widths[l]!;
+      const nOut = widths[l + 1]!;
+      const { W, b } = this.layers[l]!;
+      const hin = this.h[l]!;
+      const hout = this.h[l + 1]!;
+      for (let r = 0; r < m; r++) {
+        const ro = r * nOut;
+        const ri = r * nIn;
+        for (let j = 0; j < nOut; j++) {
+          let s = b[j]!;
+          for (let i = 0; i < nIn; i++) s += hin[ri + i]! * W[i * nOut + j]!;
+          hout[ro + j] = s;
+        }
+      }
+      if (l === L - 1) break;
+      const a = this.act[l + 1]!;
+      applyActivation(this.activation, hout, a, m * nOut);
+      if (drop) {
+        const mk = this.mask[l + 1]!;
+        const scale = 1 / (1 - drop.rate);
+        for (let k = 0; k < m * nOut; k++) {
+          const keep = drop.rng.next() >= drop.rate ? scale : 0;
+          mk[k] = keep;
+          hout[k] = a[k]! * keep;
+        }
+      } else {
+        hout.set(a.subarray(0, m * nOut));
+      }
+      if (collect) collect.push(hout.slice(0, m * nOut));
+    }
+    return this.h[L]!.subarray(0, m * this.outputs);
+  }
+
+  /**
+   * Data loss of the last forward pass's m rows against `y` (rows picked by idx, or 0 … m−1),
+   * and, if `grad` is true, ∂L/∂raw into the last layer's dz buffer.
+   */
+  loss(y: Targets, m: number, idx: Int32Array | null, grad: boolean): number {
+    const raw = this.h[this.layers.length]!;
+    const C = this.outputs;
+    const d = this.dz[this.layers.length]!;
+    let total = 0;
+    for (let r = 0; r < m; r++) {
+      const t = y[idx ? idx[r]! : r]!;
+      if (this.output === 'binary') {
+        const s = raw[r]!;
+        total += Math.max(s, 0) - s * t + Math.log1p(Math.exp(-Math.abs(s)));
+        if (grad) d[r] = (1 / (1 + Math.exp(-s)) - t) / m;
+      } else if (this.output === 'regression') {
+        const e = raw[r]! - t;
+        total += e * e;
+        if (grad) d[r] = (2 * e) / m;
+      } else {
+        const o = r * C;
+        let max = -Infinity;
+        for (let k = 0; k < C; k++) max = Math.max(max, raw[o + k]!);
+        let sum = 0;
+        for (let k = 0; k < C; k++) sum += Math.exp(raw[o + k]! - max);
+        const lse = max + Math.log(sum);
+        total += lse - raw[o + t]!;
+        if (grad) for (let k = 0; k < C; k++) d[o + k] = (Math.exp(raw[o + k]! - lse) - (k === t ? 1 : 0)) / m;
+      }
+    }
+    return total / m;
+  }
+
+  /** Gradients of the last forward + loss(grad = true) into `grads`, plus the penalty's. */
+  backward(m: number, l1: number, l2: number): void {
+    const widths = this.widths;
+    const L = this.layers.length;
+    for (let l = L - 1; l >= 0; l--) {
+      const nIn = widths[l]!;
+      const nOut = widths[l + 1]!;
+      const dz = this.dz[l + 1]!;
+      const hin = this.h[l]!;
+      const { W } = this.layers[l]!;
+      const g = this.grads[l]!;
+      const gW = g.W;
+      const gb = g.b;
+      gW.fill(0);
+      gb.fill(0);
+      for (let r = 0; r < m; r++) {
+        const ro = r * nOut;
+        const ri = r * nIn;
+        for (let j = 0; j < nOut; j++) {
+          const dj = dz[ro + j]!;
+          gb[j] = gb[j]! + dj;
+          if (dj === 0) continue;
+          for (let i = 0; i < nIn; i++) gW[i * nOut + j] = gW[i * nOut + j]! + hin[ri + i]! * dj;
+        }
+      }
+      if (l1 !== 0 || l2 !== 0) {
+        for (let k = 0; k < W.length; k++) {
+          const w = W[k]!;
+          gW[k] = gW[k]! + l1 * (w > 0 ? 1 : -1) + 2 * l2 * w;
+        }
+      }
+      if (l === 0) break;
+      // dz_{l−1} = (dz_l Wᵀ) ⊙ mask ⊙ φ′
+      const dprev = this.dz[l]!;
+      const a = this.act[l]!;
+      const mk = this.mask[l]!;
+      for (let r = 0; r < m; r++) {
+        const ro = r * nOut;
+        const ri = r * nIn;
+        for (let i = 0; i < nIn; i++) {
+          let s = 0;
+          for (let j = 0; j < nOut; j++) s += dz[ro + j]! * W[i * nOut + j]!;
+          const k = ri + i;
+          if (this.lastMasked) s *= mk[k]!;
+          dprev[k] = s * derivative(this.activation, a[k]!);
+        }
+      }
+    }
+  }
+
+  /** l1·Σ|W| + l2·ΣW² over the weight matrices. */
+  penalty(l1: number, l2: number): number {
+    if (l1 === 0 && l2 === 0) return 0;
+    let s = 0;
+    for (const { W } of this.layers) {
+      for (let k = 0; k < W.length; k++) {
+        const w = W[k]!;
+        s += l1 * Math.abs(w) + l2 * w * w;
+      }
+    }
+    return s;
+  }
+}
+
+function applyActivation(a: MlpActivation, z: Float32Array, out: Float32Array, n: number): void {
+  switch (a) {
+    case 'relu':
+      for (let k = 0; k < n; k++) out[k] = z[k]! > 0 ? z[k]! : 0;
+      return;
+    case 'tanh':
+      for (let k = 0; k < n; k++) out[k] = Math.tanh(z[k]!);
+      return;
+    case 'sigmoid':
+      for (let k = 0; k < n; k++) out[k] = 1 / (1 + Math.exp(-z[k]!));
+      return;
+    case 'linear':
+      for (let k = 0; k < n; k++) out[k] = z[k]!;
+      return;
+  }
+}
+
+/** φ′ from φ's output y (relu: z > 0 ⇔ y > 0, as tfjs's step(z)). */
+function derivative(a: MlpActivation, y: number): number {
+  switch (a) {
+    case 'relu':
+      return y > 0 ? 1 : 0;
+    case 'tanh':
+      return 1 - y * y;
+    case 'sigmoid':
+      return y * (1 - y);
+    case 'linear':
+      return 1;
+  }
+}
