@@ -3,6 +3,12 @@ import { useLocked } from '../embed/context';
 import type { Divergence } from '../ml/train/divergence';
 import { fmt, fmtInt } from '../format';
 
+const REASON_KEY = {
+  runaway: 'diverged.runaway',
+  exploding: 'diverged.exploding',
+  'non-finite': 'diverged.nonFinite',
+} as const satisfies Record<Divergence['reason'], string>;
+
 interface Props {
   divergence: Divergence;
   learningRate: number;
@@ -18,7 +24,7 @@ export function DivergenceAlert({ divergence, learningRate, onUseSuggestion }: P
   return (
     <div className="alert" role="alert">
       <strong>{t('diverged.title', { step: fmtInt(divergence.step) })}</strong>{' '}
-      {divergence.reason === 'exploding' ? t('diverged.exploding') : t('diverged.nonFinite')}{' '}
+      {t(REASON_KEY[divergence.reason])}{' '}
       {t('diverged.body', { lr: fmt(learningRate), suggested: fmt(s) })}
       {lrLocked ? (
         <p>{t('diverged.locked')}</p>

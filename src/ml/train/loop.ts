@@ -4,7 +4,7 @@ import type { TrainTask, WeightSnapshot } from '../tasks/task';
 /** The part of a task the loop drives. */
 export type LoopTask<V> = Pick<TrainTask<unknown, V>, 'step' | 'view' | 'exportWeights' | 'importWeights' | 'examplesPerStep'> &
   Pick<Partial<TrainTask<unknown, V>>, 'stepBatch'>;
-import { findDivergence, suggestLearningRate, type Divergence } from './divergence';
+import { DivergenceWatch, suggestLearningRate, type Divergence } from './divergence';
 
 /** One message's worth of progress: many steps' losses read back in a single GPU sync. */
 export interface MetricsBatch<V> {
@@ -53,6 +53,8 @@ export class TrainingLoop<V> {
   private best = Infinity;
   private measuredStepsPerSec = 0;
   private good: WeightSnapshot | null = null;
+  /** Decides when the losses run away, and when the weights are calm enough to keep as good. */
+  private readonly watch = new DivergenceWatch();
   private readonly opts: Required<LoopOptions<V>>;
 
   constructor(
@@ -262,7 +264,7 @@ export class TrainingLoop<V> {
   private async report(losses: Float32Array, elapsedMs: number): Promise<boolean> {
     const firstStep = this.steps + 1;
     this.steps += losses.length;
-    const div = findDivergence(losses, this.best);
+    const div = this.watch.check(losses);
     const finite = div.index === -1 ? losses : losses.slice(0, div.index);
     for (const l of finite) if (l < this.best) this.best = l;
     const secs = Math.max(elapsedMs, 1) / 1000;
@@ -288,7 +290,8 @@ export class TrainingLoop<V> {
       });
       return false;
     }
-    this.good = await this.task.exportWeights();
+    // Mid-climb weights are no point to go back to: keep the last ones taken while the loss was settled.
+    if (this.watch.calm) this.good = await this.task.exportWeights();
     const view = await this.task.view();
     this.emitMetrics(firstStep, losses, secs, view);
     return true;
