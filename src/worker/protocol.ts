@@ -12,6 +12,8 @@ import type { RnnHyper, RnnSpec, RnnView } from '../ml/tasks/rnn';
 import type { SurfaceRaceHyper, SurfaceRaceSpec, SurfaceRaceView } from '../ml/tasks/surface-race';
 import type { TinyNetHyper, TinyNetSpec, TinyNetView } from '../ml/tasks/tiny-net-task';
 import type { TransformerHyper, TransformerSpec, TransformerView } from '../ml/tasks/transformer';
+import type { Word2VecHyper, Word2VecSpec, Word2VecView, Word2VecViewOptions } from '../ml/tasks/word2vec';
+import type { WordCorpus } from '../datasets/word-corpus';
 import type { WeightSnapshot } from '../ml/tasks/task';
 import type { Divergence } from '../ml/train/divergence';
 import type { MetricsBatch } from '../ml/train/loop';
@@ -25,6 +27,7 @@ export interface TaskTypes {
   'tiny-net': { spec: TinyNetSpec; hyper: TinyNetHyper; view: TinyNetView };
   transformer: { spec: TransformerSpec; hyper: TransformerHyper; view: TransformerView };
   rnn: { spec: RnnSpec; hyper: RnnHyper; view: RnnView };
+  word2vec: { spec: Word2VecSpec; hyper: Word2VecHyper; view: Word2VecView; options: Word2VecViewOptions; data: WordCorpus };
 }
 export type TaskKind = keyof TaskTypes;
 export type SpecOf<K extends TaskKind> = TaskTypes[K]['spec'];

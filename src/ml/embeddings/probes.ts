@@ -1,0 +1,33 @@
+/**
+ * A fixed, stated test of "sensible neighbours" for the benchmark and the lesson: closed word
+ * classes whose members share contexts in any English text (weekdays, months, number words).
+ * A probe word passes when at least one of its 5 nearest neighbours (cosine) is from its own class.
+ */
+import { neighboursOf } from './neighbours';
+
+export const PROBE_CLASSES: readonly (readonly string[])[] = [
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
+];
+
+export interface ProbeScore {
+  /** Probe words in the vocabulary. */
+  tested: number;
+  /** Of those, how many have a class-mate among their 5 nearest neighbours. */
+  passed: number;
+}
+
+/** Score the probes on unit-length rows; words outside the vocabulary are not tested. */
+export function probeNeighbours(unit: Float32Array, V: number, D: number, index: ReadonlyMap<string, number>, k = 5): ProbeScore {
+  let tested = 0;
+  let passed = 0;
+  for (const cls of PROBE_CLASSES) {
+    const ids = new Set(cls.map((w) => index.get(w)).filter((i): i is number => i !== undefined));
+    for (const id of ids) {
+      tested++;
+      if (neighboursOf(unit, V, D, id, k).some((s) => ids.has(s.id))) passed++;
+    }
+  }
+  return { tested, passed };
+}
