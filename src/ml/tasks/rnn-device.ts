@@ -1,5 +1,6 @@
 /** Batches of the RNN lesson on the device: token ids become one-hot rows there (no big uploads). */
 import * as tf from '@tensorflow/tfjs';
+import { oneHotRows } from '../rnn/one-hot';
 import type { BatchArrays } from './rnn-data';
 import type { Targets } from './rnn-model';
 
@@ -14,7 +15,7 @@ export function toDevice(b: BatchArrays, inputSize: number, outputSize: number):
   const x =
     b.x.kind === 'dense'
       ? tf.tensor3d(b.x.values, [b.B, b.T, inputSize])
-      : (tf.cast(tf.oneHot(tf.tensor2d(b.x.ids, [b.B, b.T], 'int32'), inputSize), 'float32') as tf.Tensor3D);
+      : (oneHotRows(tf.tensor2d(b.x.ids, [b.B, b.T], 'int32'), inputSize) as tf.Tensor3D);
   const y: Targets =
     b.y.kind === 'values'
       ? { kind: 'values', values: tf.tensor1d(b.y.values) }
@@ -24,7 +25,7 @@ export function toDevice(b: BatchArrays, inputSize: number, outputSize: number):
 
 /** A batch kept on the device for the task's lifetime (probe, evaluation set). */
 export function keepBatch(b: BatchArrays, inputSize: number, outputSize: number): DeviceBatch {
-  // Inside tidy: the int32 upload and the uncast one-hot made on the way are freed.
+  // Inside tidy: the int32 upload and the identity matrix made on the way are freed.
   const [x, y] = tf.tidy(() => {
     const d = toDevice(b, inputSize, outputSize);
     return [d.x, d.y.kind === 'values' ? d.y.values : d.y.ids] as [tf.Tensor3D, tf.Tensor1D];

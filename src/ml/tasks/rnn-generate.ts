@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { stepStack, unroll, type CellState } from '../rnn/cells';
+import { oneHotRows } from '../rnn/one-hot';
 import { clampTemperature } from '../rnn/sampling';
 import { head, type RnnModel } from './rnn-model';
 
@@ -38,7 +39,7 @@ export function sampleChars(
   noise: tf.Tensor2D,
   temperature: number,
 ): tf.Tensor1D {
-  const r = unroll(m.layers, tf.oneHot(prime, vocabSize).toFloat() as tf.Tensor3D);
+  const r = unroll(m.layers, oneHotRows(prime, vocabSize) as tf.Tensor3D);
   let states: CellState[] = r.finals;
   let logits = head(m, r.outputs[r.outputs.length - 1]!);
   const rows = tf.unstack(noise) as tf.Tensor1D[];
@@ -48,7 +49,7 @@ export function sampleChars(
     const id = tf.argMax(tf.add(tf.mul(logits, invT), g), 1) as tf.Tensor1D; // [1]
     ids.push(id);
     if (k === rows.length - 1) return;
-    const s = stepStack(m.layers, tf.oneHot(id, vocabSize).toFloat() as tf.Tensor2D, states);
+    const s = stepStack(m.layers, oneHotRows(id, vocabSize) as tf.Tensor2D, states);
     states = s.states;
     logits = head(m, s.h);
   });

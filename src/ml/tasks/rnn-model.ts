@@ -21,6 +21,7 @@ import {
   type LayerParams,
   type RecurrentInit,
 } from '../rnn/cell-params';
+import { oneHotRows } from '../rnn/one-hot';
 import type { WeightSnapshot } from './task';
 
 export type RnnTaskName = 'series' | 'recall' | 'chars';
@@ -119,7 +120,7 @@ export function taskLoss(task: RnnTaskName, m: RnnModel, outputs: readonly tf.Te
     return { loss: tf.losses.meanSquaredError(y.values, pred) as tf.Scalar, accuracy: null, readout: () => pred };
   }
   const logits = task === 'recall' ? head(m, outputs[outputs.length - 1]!) : headAll(m, outputs);
-  const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y.ids, y.depth), logits) as tf.Scalar;
+  const loss = tf.losses.softmaxCrossEntropy(oneHotRows(y.ids, y.depth), logits) as tf.Scalar;
   const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), y.ids), 'float32')) as tf.Scalar;
   return { loss, accuracy, readout: () => tf.softmax(logits) };
 }

@@ -24,6 +24,7 @@ import { clipByGlobalNorm } from '../rnn/clip';
 import { gumbelNoise } from '../rnn/sampling';
 import { createOptimizer, disposeOptimizer, readLearningRate, setLearningRate } from '../train/optimizers';
 import { createRnnData, type RnnData } from './rnn-data';
+import { oneHotRows } from '../rnn/one-hot';
 import { disposeBatch, keepBatch, toDevice, type DeviceBatch } from './rnn-device';
 import { createRnnModel, disposeModel, exportModel, head, importModel, namedWeights, taskLoss, type RnnModel } from './rnn-model';
 import { generateViewParts, makeRnnView, type Generated, type RnnView } from './rnn-view';
@@ -195,7 +196,7 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
       const x =
         d.task === 'series'
           ? tf.tensor3d(input, [1, n, 1])
-          : (tf.cast(tf.oneHot(tf.tensor2d(Int32Array.from(input), [1, n], 'int32'), d.inputSize), 'float32') as tf.Tensor3D);
+          : (oneHotRows(tf.tensor2d(Int32Array.from(input), [1, n], 'int32'), d.inputSize) as tf.Tensor3D);
       const hs = unroll(this.model.layers, x).outputs;
       if (d.task === 'series') return tf.reshape(head(this.model, tf.concat(hs, 0) as tf.Tensor2D), [n]);
       return tf.softmax(head(this.model, hs[hs.length - 1]!));

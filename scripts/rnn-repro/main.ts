@@ -1,0 +1,62 @@
+/**
+ * Repro harness (issue 17 item 3): runs the RNN task on a chosen tfjs backend in the page and
+ * returns its view, so a Playwright script can compare backends. Not part of the app.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { RnnTask, type RnnHyper, type RnnSpec } from '../../src/ml/tasks/rnn';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+const hyper: RnnHyper = { learningRate: 0.01, optimizer: 'adam', batchSize: 8, clip: true, clipNorm: 1, temperature: 1 };
+
+async function use(backend: string): Promise<void> {
+  const ok = await tf.setBackend(backend);
+  await tf.ready();
+  if (!ok || tf.getBackend() !== backend) throw new Error(`backend ${backend} not available (got ${tf.getBackend()})`);
+}
+
+const arr = (a: ArrayLike<number>) => Array.from(a);
+
+async function runTask(backend: string, s: Partial<RnnSpec>, steps: number) {
+  await use(backend);
+  const spec: RnnSpec = { kind: 'rnn', task: 'recall', cell: 'lstm', hidden: 8, layers: 1, seqLen: 8, seed: 1, recall: { gap: 5, symbols: 4 }, ...s };
+  const task = new RnnTask(spec, hyper);
+  const losses: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const l = task.step();
+    losses.push((await l.data())[0]!);
+    l.dispose();
+  }
+  const v = await task.view();
+  task.dispose();
+  const g = v.probe.gates;
+  return {
+    backend: tf.getBackend(),
+    losses,
+    loss: v.loss, accuracy: v.accuracy, evalLoss: v.evalLoss, evalAccuracy: v.evalAccuracy, gradNorm: v.gradNorm, applied: v.appliedGradNorm,
+    probeLoss: v.probe.loss,
+    hidden: arr(v.probe.hidden),
+    gates: g ? Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'kind').map(([k, a]) => [k, arr(a as Float32Array)])) : null,
+    gradNorms: arr(v.probe.gradNorms),
+    readout: v.recall ? arr(v.recall.probs) : v.series ? arr(v.series.prediction) : null,
+  };
+}
+
+/** Evaluates an arbitrary function body with tf in scope (bisecting single ops). */
+async function evalOps(backend: string, body: string): Promise<unknown> {
+  await use(backend);
+  const f = new Function('tf', `return (async () => { ${body} })();`) as (t: typeof tf) => Promise<unknown>;
+  return f(tf);
+}
+
+(window as unknown as Record<string, unknown>).repro = { runTask, evalOps };
+document.title = 'ready';
