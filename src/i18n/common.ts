@@ -118,6 +118,9 @@ const en = {
   },
   control: {
     locked: 'Locked by the page that embeds this widget',
+    speed: 'Steps per second',
+    speedMax: 'max (as fast as possible)',
+    speedValue: '{{v}} steps/s',
   },
   math: {
     scroll: 'Formula (scroll sideways to read all of it)',
@@ -139,6 +142,7 @@ const en = {
     intro: 'Paste this into a course page. The widget opens with the settings it has now; the frame resizes itself to fit.',
     lock: 'Lock these settings',
     hide: 'Hide these parts',
+    show: 'Also show',
     snippet: 'HTML to paste',
     copy: 'Copy HTML',
     copied: 'Copied',
@@ -311,6 +315,9 @@ const zh: Shape<typeof en> = {
   },
   control: {
     locked: '嵌入此组件的页面锁定了这个设置',
+    speed: '每秒步数',
+    speedMax: '最快（尽可能快）',
+    speedValue: '每秒 {{v}} 步',
   },
   math: {
     scroll: '公式（可左右滚动查看全部）',
@@ -332,6 +339,7 @@ const zh: Shape<typeof en> = {
     intro: '把下面的代码粘贴到课程网页里。组件会以现在的设置打开，框架高度会自动适应内容。',
     lock: '锁定这些设置',
     hide: '隐藏这些部分',
+    show: '同时显示',
     snippet: '要粘贴的 HTML',
     copy: '复制 HTML',
     copied: '已复制',

@@ -68,6 +68,8 @@ export class TrainingSession<K extends TaskKind> {
   private lastSnapshot: { weights: WeightSnapshot; step: number } | null = null;
   private restarting: Promise<void> | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** The steps-per-second cap last asked for: a replacement worker gets it too. */
+  private maxStepsPerSec = Infinity;
 
   constructor() {
     this.client = new EngineClient<K>(
@@ -89,6 +91,7 @@ export class TrainingSession<K extends TaskKind> {
       this.update({ phase: 'starting' });
       try {
         const api = await this.client.api();
+        if (this.maxStepsPerSec !== Infinity) await api.setMaxStepsPerSec(this.maxStepsPerSec);
         await api.init(init);
         if (snap) await api.restore(snap.weights, snap.step);
         this.update({
@@ -304,6 +307,7 @@ export class TrainingSession<K extends TaskKind> {
 
   /** Slow motion: at most this many steps a second (Infinity: as fast as it goes). */
   setMaxStepsPerSec(v: number): Promise<void> {
+    this.maxStepsPerSec = v;
     return this.run(async () => (await this.client.api()).setMaxStepsPerSec(v));
   }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
+import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
 import { TOKEN_TASKS } from '../../datasets/token-tasks';
 import { POSITIONAL_ENCODINGS } from '../../ml/attention/positional';
@@ -148,6 +149,7 @@ export function AttentionControls({ v, update }: Props) {
             onChange={(drop) => update({ drop })}
           />
           <Select label={t('controls.opt')} value={v.opt} options={optOptions} onChange={(opt) => update({ opt })} urlKey="opt" />
+          <SpeedControl value={v.sps} onChange={(sps) => update({ sps })} urlKey="sps" />
         </div>
       </fieldset>
     </div>

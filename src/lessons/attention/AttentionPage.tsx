@@ -7,6 +7,7 @@ import { registerStrings, useLang } from '../../i18n';
 import type { TransformerView } from '../../ml/tasks/transformer-view';
 import { useLessonParams } from '../../state/useLessonParams';
 import { useTrainingSession } from '../../state/useTrainingSession';
+import { useSpeedLimit } from '../../state/useSpeedLimit';
 import type { LessonPageProps } from '../pages';
 import { EvalHistory } from './eval-history';
 import { ATTN_PARAMS, hyperOf, resolveAttn, specOf, type AttnValues } from './params';
@@ -74,6 +75,8 @@ export default function AttentionPage({ params, setParams, backend, globalNotice
   useEffect(() => {
     void session.setHyper({ learningRate: v.lr, warmup: v.warmup, batchSize: v.batch, dropout: v.drop, optimizer: v.opt });
   }, [session, v.lr, v.warmup, v.batch, v.drop, v.opt]);
+
+  useSpeedLimit(session, v.sps);
 
   // What the view shows (input, traced layer/head/query) also lives in the task's hyperparameters.
   // The engine sends a fresh view on setViewOptions while paused, so a change shows at once; while

@@ -10,6 +10,7 @@ import type { TransformerHyper, TransformerSpec } from '../../ml/tasks/transform
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import { t } from '../../i18n';
 import type { SchemaTable, ValuesOf } from '../../state/schema';
+import { speedParam } from '../../state/speed';
 
 /** The same ranges as ml/attention/transformer-params.ts (not imported: that module loads tfjs). */
 export const LAYER_CHOICES = [1, 2] as const;
@@ -57,6 +58,8 @@ export const ATTN_PARAMS = {
   ideal: { kind: 'bool', default: true },
   /** Loss chart on a log scale. */
   llog: { kind: 'bool', default: true },
+  /** Steps per second (1000 = as fast as possible). */
+  sps: speedParam(),
 } satisfies SchemaTable;
 
 export type AttnValues = ValuesOf<typeof ATTN_PARAMS>;

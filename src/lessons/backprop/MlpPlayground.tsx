@@ -5,6 +5,7 @@ import { useControlBinding } from '../../components/controls/binding';
 import { LockMark } from '../../components/controls/LockMark';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
+import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
 import { LabAlerts } from '../../components/LabAlerts';
@@ -24,6 +25,7 @@ import type { MlpView } from '../../ml/tasks/mlp-view';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { ValuesOf } from '../../state/schema';
 import { useTrainingSession } from '../../state/useTrainingSession';
+import { useSpeedLimit } from '../../state/useSpeedLimit';
 import { useLessonColors } from './colors';
 import { DataPlot } from './DataPlot';
 import { MlpCharts } from './MlpCharts';
@@ -112,6 +114,7 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
     }),
     [v.lr, v.batch, v.opt, v.reg, v.rrate, v.drop],
   );
+  useSpeedLimit(session, v.sps);
   const hyperRef = useRef(hyper);
   useEffect(() => {
     hyperRef.current = hyper;
@@ -265,6 +268,7 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
               format={(x) => (x === 0 ? t('mlp.dropoutOff') : `p = ${fmt(x, 2)}`)}
               onChange={(drop) => update({ drop })}
             />
+            <SpeedControl value={v.sps} onChange={(sps) => update({ sps })} urlKey="sps" />
             <p className="control-hint">{t('mlp.liveHint')}</p>
 
             <h3>{t('mlp.data')}</h3>

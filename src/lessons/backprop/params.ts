@@ -9,6 +9,7 @@ import { DEFAULT_TINY_INPUT, DEFAULT_TINY_PARAMS, DEFAULT_TINY_TARGET, type Tiny
 import type { MlpActivation } from '../../ml/tasks/mlp-model';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { SchemaTable } from '../../state/schema';
+import { speedParam } from '../../state/speed';
 
 /** The MLP's activations (mlp-model.ts imports tfjs, which the page must not load). */
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const satisfies readonly MlpActivation[];
@@ -79,6 +80,8 @@ export const MLP_PARAMS = {
   disc: { kind: 'bool', default: false },
   /** Loss chart on a log scale. */
   llog: { kind: 'bool', default: true },
+  /** Steps per second (1000 = as fast as possible). */
+  sps: speedParam(),
 } satisfies SchemaTable;
 
 export const HIDDEN_KEYS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;

@@ -4,6 +4,7 @@ import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
+import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
 import { LabAlerts } from '../../components/LabAlerts';
@@ -18,6 +19,7 @@ import type { MnistSpec, MnistView } from '../../ml/tasks/mnist-classifier';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import { fmt, fmtInt, fmtRate } from '../../format';
 import { useTrainingSession } from '../../state/useTrainingSession';
+import { useSpeedLimit } from '../../state/useSpeedLimit';
 import { DrawDigit } from './DrawDigit';
 import { CNN_PARAMS, DATA_PRESETS, MODEL_KINDS, type CnnValues } from './params';
 import { ConfusionPanel, FeatureMapsPanel, FiltersPanel, MisclassifiedPanel } from './TrainingPanels';
@@ -126,6 +128,8 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
   useEffect(() => {
     void session.setHyper({ learningRate: v.lr, batchSize: v.batch, optimizer: v.opt });
   }, [session, v.lr, v.batch, v.opt]);
+
+  useSpeedLimit(session, v.sps);
 
   // The test image whose feature maps the engine computes (kept across rebuilds).
   useEffect(() => {
@@ -345,6 +349,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
                 urlKey="batch"
               />
               <p className="control-hint cnn-hint">{t('lab.stepsPerEpoch', { steps: fmtInt(stepsPerEpoch) })}</p>
+              <SpeedControl value={v.sps} onChange={(sps) => update({ sps })} urlKey="sps" />
             </div>
           </Part>
         </div>

@@ -1,6 +1,7 @@
 import { describeModel, type MnistModelSpec } from '../../ml/cnn/architecture';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { SchemaTable, ValuesOf } from '../../state/schema';
+import { speedParam } from '../../state/speed';
 import { registerStrings, t } from '../../i18n';
 import { en, zh } from './strings';
 
@@ -41,6 +42,8 @@ export const CNN_PARAMS = {
   seed: { kind: 'int', min: 0, max: 2_147_483_647, default: 1 },
   /** Loss chart on a log scale. */
   log: { kind: 'bool', default: true },
+  /** Steps per second (1000 = as fast as possible). */
+  sps: speedParam(),
 } satisfies SchemaTable;
 
 export type CnnValues = ValuesOf<typeof CNN_PARAMS>;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
+import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
 import { LabAlerts } from '../../components/LabAlerts';
@@ -21,6 +22,7 @@ import type { LinRegSpec, LinRegView } from '../../ml/tasks/linear-regression';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { ValuesOf } from '../../state/schema';
 import { useTrainingSession } from '../../state/useTrainingSession';
+import { useSpeedLimit } from '../../state/useSpeedLimit';
 import { hessianEigen } from './curvature';
 import * as En from './Explanation';
 import * as Zh from './Explanation.zh';
@@ -109,6 +111,8 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
     const t = setTimeout(initFromEffect, 150);
     return () => clearTimeout(t);
   }, [session, noise, seed, backend]);
+
+  useSpeedLimit(session, v.lsps);
 
   // Live hyperparameters: applied at the next step, no restart.
   useEffect(() => {
@@ -240,6 +244,7 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
               hint={t('control.noiseHint')}
               urlKey="noise"
             />
+            <SpeedControl value={v.lsps} onChange={(lsps) => update({ lsps })} urlKey="lsps" />
           </div>
         </Part>
         <Part name="chart">

@@ -1,5 +1,6 @@
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { SchemaTable } from '../../state/schema';
+import { speedParam } from '../../state/speed';
 
 /** Every setting of the gradient-descent lesson, as URL keys. */
 export const GD_PARAMS = {
@@ -13,6 +14,12 @@ export const GD_PARAMS = {
   seed: { kind: 'int', min: 0, max: 2_147_483_647, default: 1 },
   /** Loss chart on a log scale. */
   log: { kind: 'bool', default: true },
+  /**
+   * Steps per second (1000 = as fast as possible). Slower by default, one step per frame: the
+   * fused engine fits the line within a second, too fast to watch the line turn and settle.
+   * (`sps` is the optimizer race's key, so the lab's is `lsps`.)
+   */
+  lsps: speedParam(60),
 } satisfies SchemaTable;
 
 export const N_POINTS = 200;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
+import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
 import { fmt } from '../../format';
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
@@ -95,6 +96,7 @@ export function RnnControls({ v, update }: { v: RnnValues; update: RnnUpdate }) 
       />
       <Select label={t('controls.opt')} urlKey="opt" value={v.opt} options={optOptions} onChange={(opt) => update({ opt })} />
       <Slider label={t('controls.batch')} urlKey="batch" value={v.batch} min={1} max={256} step={1} onChange={(batch) => update({ batch })} />
+      <SpeedControl value={v.sps} onChange={(sps) => update({ sps })} urlKey="sps" />
       <Toggle label={t('controls.clip')} urlKey="clip" checked={v.clip} onChange={(clip) => update({ clip })} />
       <Slider
         label={t('controls.clipnorm')}

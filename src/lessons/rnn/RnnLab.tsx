@@ -17,6 +17,7 @@ import type { BackendChoice } from '../../ml/backend-names';
 import { GATE_INFO } from '../../ml/rnn/cell-tex';
 import type { RnnHyper, RnnSpec, RnnView } from '../../ml/tasks/rnn';
 import { useTrainingSession } from '../../state/useTrainingSession';
+import { useSpeedLimit } from '../../state/useSpeedLimit';
 import { ExplanationEn } from './Explanation';
 import { ExplanationZh } from './Explanation.zh';
 import { PasteBox } from './PasteBox';
@@ -106,6 +107,8 @@ export function RnnLab({ v, update, backend }: Props) {
       temperature: v.temp,
     });
   }, [session, v.lr, v.opt, v.batch, v.clip, v.clipnorm, v.temp]);
+
+  useSpeedLimit(session, v.sps);
 
   const useSuggestion = (lr: number, reset: boolean) => {
     // A learning rate locked by the embedding page stays as it is: only continue or reset.

@@ -1,5 +1,6 @@
 import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import type { SchemaTable } from '../../state/schema';
+import { speedParam } from '../../state/speed';
 
 export const RNN_TASKS = ['series', 'recall', 'chars'] as const;
 export const RNN_CELLS = ['simple', 'lstm', 'gru'] as const;
@@ -33,4 +34,6 @@ export const RNN_PARAMS = {
   mbias: { kind: 'number', min: -5, max: 5, default: 2 },
   init: { kind: 'enum', options: RNN_INITS, default: 'uniform' },
   seed: { kind: 'int', min: 0, max: 2_147_483_647, default: 1 },
+  /** Steps per second (1000 = as fast as possible). */
+  sps: speedParam(),
 } satisfies SchemaTable;

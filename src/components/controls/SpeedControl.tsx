@@ -1,0 +1,58 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fmt } from '../../format';
+import { SPEED_LADDER, SPEED_MAX, speedFromPosition, speedPosition } from '../../state/speed';
+import { useControlBinding } from './binding';
+import { LockMark } from './LockMark';
+
+interface Props {
+  /** Steps per second; SPEED_MAX means as fast as possible. */
+  value: number;
+  onChange: (sps: number) => void;
+  /** The lab's URL key for it (an embedding page can lock it). */
+  urlKey: string;
+  disabled?: boolean;
+}
+
+/**
+ * The one steps-per-second control of every training lab: a log-scale slider from slow
+ * motion (1 step a second) to "max", where training runs as fast as the engine goes. It moves
+ * along 1-2-3-5 stops, so each arrow key press is a visible change (Home: 1/s, End: max); a
+ * link may hold any value in between, which is shown as it is.
+ */
+export function SpeedControl({ value, onChange, urlKey, disabled }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const label = t('control.speed');
+  const locked = useControlBinding(urlKey, label);
+  const text = value >= SPEED_MAX ? t('control.speedMax') : t('control.speedValue', { v: fmt(value, 3) });
+  return (
+    <div className="control slider speed-control">
+      <div className="control-head">
+        <label htmlFor={id} className="control-label">
+          {label}
+        </label>
+        {locked && <LockMark />}
+        <span className="control-value" aria-hidden="true">
+          {text}
+        </span>
+      </div>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={SPEED_LADDER.length - 1}
+        step={1}
+        value={speedPosition(value)}
+        aria-valuetext={text}
+        disabled={disabled || locked}
+        data-locked={locked || undefined}
+        onChange={(e) => {
+          if (locked) return;
+          const p = Number(e.target.value);
+          if (Number.isFinite(p)) onChange(speedFromPosition(p));
+        }}
+      />
+    </div>
+  );
+}
