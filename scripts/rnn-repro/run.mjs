@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 
-const ROOT = '/tmp/rnn-repro-dist';
+const ROOT = process.env.REPRO_DIST ?? '/tmp/rnn-repro-dist';
 const PORT = 4331;
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = createServer(async (req, res) => {
@@ -39,6 +39,20 @@ if (mode === 'task') {
     for (const [k, v] of Object.entries(r)) {
       if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) console.log(`  ${k}.${k2}:`, fmt(v2));
       else console.log(`  ${k}:`, fmt(v));
+    }
+  }
+} else if (mode === 'grads') {
+  // One training step on each backend against the first: max |Δ| per weight's gradient and the loss.
+  const spec = JSON.parse(process.argv[3] ?? '{}');
+  const [ref, ...others] = process.argv.slice(4).length ? process.argv.slice(4) : ['cpu', 'webgpu'];
+  const base = await page.evaluate(([b, s]) => window.repro.stepGrads(b, s), [ref, spec]);
+  for (const b of others) {
+    const r = await page.evaluate(([b, s]) => window.repro.stepGrads(b, s), [b, spec]);
+    console.log(`== ${b} vs ${ref}`);
+    for (const k of Object.keys(base)) {
+      const d = Math.max(...base[k].map((v, i) => Math.abs(v - r[k][i])));
+      const n = Math.max(...base[k].map(Math.abs));
+      console.log(`  ${k}: max|Δ| ${d.toExponential(2)}  (max|${ref}| ${n.toExponential(2)}, max|${b}| ${Math.max(...r[k].map(Math.abs)).toExponential(2)})`);
     }
   }
 } else if (mode === 'ops') {
