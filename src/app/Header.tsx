@@ -5,6 +5,7 @@ import { BACKENDS, BACKEND_LABELS, type BackendChoice } from '../ml/backend-name
 import { useBackendStatus } from '../state/backend-status';
 import { LESSONS } from '../lessons/registry';
 import { applyTheme, useTheme } from '../state/theme';
+import { ExecutorBadge } from './ExecutorBadge';
 import { OfflineStatus } from './OfflineStatus';
 
 interface Props {
@@ -37,15 +38,7 @@ export function Header({ path, backendChoice, onBackendChange, lang, onLangChang
       </nav>
       <div className="header-tools">
         <OfflineStatus />
-        {onLesson && (
-          <span
-            className="backend-badge"
-            data-testid="backend-badge"
-            title={info?.skipped.map((s) => `${BACKEND_LABELS[s.name]}: ${s.reason}`).join('\n')}
-          >
-            {info ? info.label : t('settings.starting')}
-          </span>
-        )}
+        {onLesson && <ExecutorBadge info={info} startingLabel={t('settings.starting')} />}
         <label className="header-select">
           <span>{t('settings.backend')}</span>
           <select value={backendChoice} onChange={(e) => onBackendChange(e.target.value as BackendChoice)}>

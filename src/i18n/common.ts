@@ -33,6 +33,11 @@ const en = {
       short: 'Attention',
       summary: 'Train a small Transformer and watch its attention patterns form.',
     },
+    embeddings: {
+      title: 'Word embeddings',
+      short: 'Embeddings',
+      summary: 'Train word2vec on a real corpus and watch words that are used alike move together.',
+    },
   },
   index: {
     title: 'Learn deep learning by training real models',
@@ -63,6 +68,22 @@ const en = {
     shareTitle: 'Copy a link to this page with all its settings',
     copied: 'Link copied',
     copyFailed: 'Copy failed: select the link and copy it',
+  },
+  executor: {
+    button: 'Executor: {{label}}. Show how it was chosen',
+    title: 'How this executor was chosen',
+    measured: 'Measured on this machine: a few real training steps of this model on each candidate; each candidate’s first step was checked against the CPU’s.',
+    cached: 'Chosen from an earlier measurement on this machine for this model.',
+    forced: 'Chosen in the header or the link (backend=…); pick “Auto” to measure.',
+    candidate: 'Candidate',
+    speed: 'Steps/s',
+    firstStep: 'First step',
+    verdict: 'Result',
+    chosen: 'chosen',
+    slower: 'slower',
+    excluded: 'excluded',
+    unavailable: 'not used',
+    close: 'Close',
   },
   status: {
     starting: 'starting…',
@@ -124,6 +145,7 @@ const en = {
   },
   math: {
     scroll: 'Formula (scroll sideways to read all of it)',
+    scrollWide: 'Wider than the screen: scroll sideways to see all of it',
   },
   chart: {
     step: 'step',
@@ -191,6 +213,7 @@ const en = {
     'gradient-flow': 'Gradients across time',
     transformer: 'Transformer lab',
     qkv: 'One attention query, step by step',
+    embeddings: 'Word2vec lab: word embeddings',
   },
   offline: {
     ready: 'Works offline',
@@ -230,6 +253,11 @@ const zh: Shape<typeof en> = {
       short: '注意力',
       summary: '训练一个小型 Transformer，看它的注意力模式如何形成。',
     },
+    embeddings: {
+      title: '词向量',
+      short: '词向量',
+      summary: '在真实语料上训练 word2vec，看用法相近的词如何彼此靠拢。',
+    },
   },
   index: {
     title: '动手训练真实模型，学懂深度学习',
@@ -260,6 +288,22 @@ const zh: Shape<typeof en> = {
     shareTitle: '复制本页链接（包含当前全部设置）',
     copied: '链接已复制',
     copyFailed: '复制失败：请手动选中链接复制',
+  },
+  executor: {
+    button: '执行器：{{label}}。查看它是如何选出的',
+    title: '这个执行器是如何选出的',
+    measured: '在本机上实测：每个候选执行器都用这个模型真实训练了几步；每个候选的第一步都与 CPU 的结果核对过。',
+    cached: '沿用本机此前对这个模型的测量结果。',
+    forced: '由页眉或链接（backend=…）指定；选“自动”即可重新测量。',
+    candidate: '候选',
+    speed: '步/秒',
+    firstStep: '第一步',
+    verdict: '结果',
+    chosen: '选中',
+    slower: '较慢',
+    excluded: '已排除',
+    unavailable: '未使用',
+    close: '关闭',
   },
   status: {
     starting: '启动中…',
@@ -321,6 +365,7 @@ const zh: Shape<typeof en> = {
   },
   math: {
     scroll: '公式（可左右滚动查看全部）',
+    scrollWide: '内容比屏幕宽：可左右滚动查看全部',
   },
   chart: {
     step: '步',
@@ -388,6 +433,7 @@ const zh: Shape<typeof en> = {
     'gradient-flow': '梯度如何穿越时间',
     transformer: 'Transformer 实验',
     qkv: '一次注意力查询的分步演算',
+    embeddings: 'word2vec 词向量实验',
   },
   offline: {
     ready: '可离线使用',

@@ -9,7 +9,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { BACKEND_LABELS, shortRenderer, type BackendChoice, type BackendInfo, type BackendName } from './backend-names';
+import { BACKEND_LABELS, shortRenderer, type BackendChoice, type BackendInfo, type BackendName, type TfBackendName } from './backend-names';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -17,7 +17,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const AUTO_ORDER: readonly TfBackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 let gpuDevice: GPUDevice | null = null;
 let gpuAdapterInfo: GPUAdapterInfo | null = null;
@@ -93,13 +93,15 @@ function describeWebGl(): string {
   }
 }
 
-function describe(name: BackendName): string {
+/** The executor's label with its device, e.g. "WebGPU · google SwiftShader". */
+export function describe(name: BackendName): string {
   if (name === 'webgpu') return describeWebGpu();
   if (name === 'webgl') return describeWebGl();
   return BACKEND_LABELS[name];
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+/** Make `name` tfjs's backend; null when it works, else why not. */
+export async function tryBackend(name: TfBackendName): Promise<string | null> {
   try {
     if (!tf.findBackendFactory(name)) return 'not available in this browser';
     const ok = await tf.setBackend(name);
@@ -124,7 +126,8 @@ export interface SelectOptions {
 /** Pick and initialise a backend; the preferred one first, then the automatic order. */
 export async function selectBackend(choice: BackendChoice, opts: SelectOptions = {}): Promise<BackendInfo> {
   const excluded = new Set(opts.exclude ?? []);
-  const order = choice === 'auto' ? [...AUTO_ORDER] : [choice, ...AUTO_ORDER.filter((b) => b !== choice)];
+  const first = choice === 'auto' || choice === 'fused' ? [] : [choice];
+  const order = [...first, ...AUTO_ORDER.filter((b) => b !== choice)];
   const skipped: BackendInfo['skipped'] = [];
   for (const name of order) {
     if (excluded.has(name) && name !== 'cpu') {
@@ -146,4 +149,23 @@ export async function fallBackFrom(broken: BackendName, opts: SelectOptions = {}
     // Removing a dead backend can throw while it frees GPU buffers; it is gone either way.
   }
   return selectBackend('auto', { exclude: [...(opts.exclude ?? []), broken] });
+}
+
+/**
+ * What identifies this machine for the executor cache: CPU threads, the browser, and the WebGPU
+ * adapter (asked for directly, without starting tfjs's WebGPU backend).
+ */
+export async function machineKey(): Promise<string> {
+  const parts: string[] = [];
+  if (typeof navigator !== 'undefined') {
+    parts.push(String(navigator.hardwareConcurrency ?? ''), navigator.userAgent ?? '');
+    try {
+      const adapter = 'gpu' in navigator && navigator.gpu ? await navigator.gpu.requestAdapter() : null;
+      const i = adapter?.info;
+      parts.push(i ? [i.vendor, i.architecture, i.device, i.description].join('/') : 'no-webgpu');
+    } catch {
+      parts.push('webgpu-error');
+    }
+  }
+  return parts.join('|');
 }

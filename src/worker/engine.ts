@@ -4,8 +4,12 @@
  * fails mid-run. Worker-side only; imports ml/ and worker/ code, never the app.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fallBackFrom, selectBackend, setDeviceLostHandler } from '../ml/backend';
-import type { BackendInfo } from '../ml/backend-names';
+import { fallBackFrom, machineKey, selectBackend, setDeviceLostHandler, tryBackend } from '../ml/backend';
+import { BACKEND_LABELS, type BackendChoice, type BackendInfo, type CandidateReport } from '../ml/backend-names';
+import { persistentCache, type SelectionCache } from '../ml/executor-cache';
+import { planExecutors } from '../ml/executor-plan';
+import { SELECTION_BUDGET_MS, selectExecutor } from '../ml/executor-selection';
+import { runTrial, type TrialModel } from './executor-trial';
 import type { TrainTask, WeightSnapshot } from '../ml/tasks/task';
 import { weightMismatch } from './weight-check';
 import { TrainingLoop } from '../ml/train/loop';
@@ -41,6 +45,10 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private recovering: Promise<void> | null = null;
   /** Whether the learner asked it to train (survives a failure, so recovery can resume). */
   private wantRunning = false;
+  private requested: BackendChoice = 'auto';
+  /** The model signature the current executor was chosen for (a new shape measures again). */
+  private chosenFor = '';
+  private readonly cache: SelectionCache = persistentCache();
 
   constructor() {
     setDeviceLostHandler((reason) => {
@@ -67,10 +75,67 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     await this.teardown();
     this.spec = req.spec;
     this.hyper = req.hyper;
-    this.backend = await selectBackend(req.backend, { exclude: this.unsupported() });
+    this.requested = req.backend;
+    this.backend = await this.choose(req.backend);
     this.emit({ type: 'backend', info: this.backend });
     await this.build(null, 0);
     return this.backend;
+  }
+
+  /** Model signature for the executor cache: the spec without seeds, and the batch size. */
+  private signature(): string {
+    const spec = JSON.stringify(this.spec, (k, v: unknown) => (k === 'seed' || k === 'points' || k === 'removed' ? undefined : v));
+    return `${this.spec?.kind}|${spec}|${(this.hyper as { batchSize?: number } | null)?.batchSize ?? ''}`;
+  }
+
+  /**
+   * The executor for this model: the learner's override, or the fastest correct candidate,
+   * measured now (a few real steps each, checked against the CPU) or remembered from before.
+   */
+  private async choose(choice: BackendChoice): Promise<BackendInfo> {
+    const entry = this.entry();
+    const unsupported = this.unsupported();
+    const plan = planExecutors(choice, { fused: !!entry.fused, unsupported });
+    this.chosenFor = this.signature();
+    if ('forced' in plan) {
+      if (plan.forced === 'fused') {
+        await tryBackend('cpu');
+        return { name: 'fused', label: BACKEND_LABELS.fused, requested: choice, skipped: [] };
+      }
+      return selectBackend(plan.forced, { exclude: unsupported });
+    }
+    const spec = this.spec as SpecOf<K>;
+    const hyper = this.hyper as HyperOf<K>;
+    const data = (entry.prepare ? await entry.prepare(spec) : undefined) as DataOf<K>;
+    const model: TrialModel = {
+      build: (executor, h) =>
+        (executor === 'fused' && entry.fused ? entry.fused : entry.create)(spec, h as HyperOf<K>, data) as unknown as ReturnType<TrialModel['build']>,
+      checkHyper: entry.checkHyper ? entry.checkHyper(hyper) : hyper,
+      hyper,
+    };
+    const sel = await selectExecutor({
+      candidates: plan.measure,
+      trial: (name, deadline) => runTrial(name, model, deadline),
+      reference: async () => {
+        const r = await runTrial('cpu', model, performance.now() + SELECTION_BUDGET_MS);
+        if ('skip' in r) throw new Error(`no CPU reference: ${r.reason}`);
+        return r.probe;
+      },
+      cache: this.cache,
+      key: `${await machineKey()}|${this.chosenFor}`,
+      budgetMs: SELECTION_BUDGET_MS,
+      now: () => performance.now(),
+    });
+    const refused: CandidateReport[] = plan.refused
+      ? [{ name: plan.refused.name, label: BACKEND_LABELS[plan.refused.name], stepsPerSec: null, firstStepMs: null, outcome: 'unavailable', reason: plan.refused.reason }]
+      : [];
+    const candidates = [...sel.candidates, ...refused];
+    if (sel.winner === 'fused') {
+      await tryBackend('cpu');
+      return { name: 'fused', label: BACKEND_LABELS.fused, requested: choice, skipped: [], candidates, cached: sel.cached };
+    }
+    const info = await selectBackend(sel.winner, { exclude: unsupported });
+    return { ...info, requested: choice, candidates, cached: sel.cached };
   }
 
   private async build(
@@ -80,7 +145,8 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     if (!this.spec || !this.hyper) throw new Error('init() has not been called');
     const entry = this.entry();
     const data = (entry.prepare ? await entry.prepare(this.spec) : undefined) as DataOf<K>;
-    const task = entry.create(this.spec, this.hyper, data);
+    const create = this.backend?.name === 'fused' && entry.fused ? entry.fused : entry.create;
+    const task = create(this.spec, this.hyper, data);
     if (weights) task.importWeights(weights);
     task.setViewOptions?.(this.viewOptions);
     this.task = task;
@@ -169,6 +235,11 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     await this.ready();
     await this.teardown();
     if (spec) this.spec = spec;
+    if (this.requested === 'auto' && this.signature() !== this.chosenFor) {
+      // A new shape: measure (or recall) which executor is fastest for it.
+      this.backend = await this.choose('auto');
+      this.emit({ type: 'backend', info: this.backend });
+    }
     await this.build(null, 0);
   }
 
