@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureExport } from '../../export/FigureExport';
 import { fmt } from '../../format';
+import { signedTerm } from '../math/signed';
 import { drawRegression, type RegressionPlotInput } from '../../viz/regression-plot';
 import { themeColors } from './theme-colors';
 import { useCanvas } from './useCanvas';
@@ -26,11 +27,11 @@ export const RegressionPlot = memo(function RegressionPlot({ height = 210, ...p 
         ref={canvasRef}
         style={{ width: '100%', height }}
         role="img"
-        aria-label={t('plot.aria', { n: p.xs.length, w: fmt(p.w), b: fmt(p.b) })}
+        aria-label={t('plot.aria', { n: p.xs.length, w: fmt(p.w), b: signedTerm(p.b) })}
       />
       <figcaption className="legend">
         <span>
-          <i style={{ background: c.accent }} /> {t('plot.model', { w: fmt(p.w, 3), b: fmt(p.b, 3) })}
+          <i style={{ background: c.accent }} /> {t('plot.model', { w: fmt(p.w, 3), b: signedTerm(p.b, 3) })}
         </span>
         <span>
           <i className="dashed" style={{ borderColor: c.truth }} /> {t('plot.rule', { w: p.truth.w, b: p.truth.b })}

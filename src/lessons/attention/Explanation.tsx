@@ -148,7 +148,7 @@ export function BlockSection() {
         only; the heatmaps never use it.
       </p>
       <p>
-        Warm-up raises the learning rate linearly over the first steps, <Tex math={F.WARMUP} />.
+        Warm-up raises the learning rate linearly over the first steps, <Tex math={F.WARMUP} />, where step n is the n-th step taken (the first step, step 1, already uses α/n<sub>warm-up</sub>).
         Early on, Adam's estimates of the gradient's scale rest on very few steps, and post-norm Transformers are known to be fragile
         then; small first steps help.
       </p>

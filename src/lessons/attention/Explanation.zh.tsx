@@ -131,7 +131,7 @@ export function BlockSection() {
         时，它只在训练步中把嵌入和各子层输出里的随机一部分元素置零；热力图从不使用 Dropout。
       </p>
       <p>
-        预热（warm-up）让学习率在最初若干步内线性上升：<Tex math={F.WARMUP} />。训练刚开始时，Adam 对梯度尺度的估计只基于很少几步，而后置归一化的 Transformer
+        预热（warm-up）让学习率在最初若干步内线性上升：<Tex math={F.WARMUP} />，其中 n 是第 n 步（第 1 步就已使用 α/n<sub>warm-up</sub>）。训练刚开始时，Adam 对梯度尺度的估计只基于很少几步，而后置归一化的 Transformer
         在这个阶段又出了名地不稳定，所以前几步迈小一点会有帮助。
       </p>
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useScrollCue } from '../../components/math/scroll-cue';
 import { useLocked } from '../../embed/context';
 import { fmt } from '../../format';
 import type { TransformerView } from '../../ml/tasks/transformer-view';
@@ -14,12 +15,13 @@ interface Props {
 /** The chosen input, what the task wants, and what the model answers now (with its confidence). */
 export function ProbeOutput({ probe, outputVocab, name, onAnother }: Props) {
   const { t } = useTranslation('attn');
+  const probeCue = useScrollCue<HTMLDivElement>();
   const locked = useLocked('probe');
   const T = probe?.tokens.length ?? 0;
   const scored = probe ? Array.from(probe.targets).filter((y) => y >= 0).length : 0;
   const right = probe ? Array.from(probe.targets).filter((y, i) => y >= 0 && probe.predicted[i] === y).length : 0;
   return (
-    <div className="attn-probe">
+    <div className="attn-probe scroll-cue" ref={probeCue}>
       <div className="attn-probe-head">
         <h3>{t('probe.title')}</h3>
         <button type="button" onClick={onAnother} disabled={locked}>

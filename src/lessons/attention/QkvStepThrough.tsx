@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
+import { useScrollCue } from '../../components/math/scroll-cue';
 import { Tex } from '../../components/math/Tex';
 import { Part } from '../../embed/Widget';
 import { fmt, tex } from '../../format';
@@ -55,6 +56,7 @@ function dotTex(q: ArrayLike<number>, k: ArrayLike<number>, j: number, value: nu
  */
 export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSelect }: Props) {
   const { t } = useTranslation('attn');
+  const vectorsCue = useScrollCue<HTMLDivElement>();
   const Narrative = QKV_MATH[useLang()];
   // The full vectors are a large table: rendered only while the learner has it open.
   const [showVectors, setShowVectors] = useState(false);
@@ -186,7 +188,7 @@ export function QkvStepThrough({ trace, labels, layers, heads, T, causal, onSele
           <details className="attn-vectors" open={showVectors} onToggle={(e) => setShowVectors(e.currentTarget.open)}>
             <summary>{t('trace.vectors', { count: dK })}</summary>
             {showVectors && (
-              <div className="attn-vectors-scroll">
+              <div className="attn-vectors-scroll scroll-cue" ref={vectorsCue}>
                 <table>
                   <tbody>
                     <tr>

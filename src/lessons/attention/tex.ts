@@ -61,7 +61,8 @@ export const BLOCK =
   '\\begin{aligned} X &\\leftarrow \\operatorname{LayerNorm}\\big(X + \\operatorname{MultiHead}(X)\\big) \\\\ X &\\leftarrow \\operatorname{LayerNorm}\\big(X + \\operatorname{ReLU}(X W_1 + b_1) W_2 + b_2\\big) \\end{aligned}';
 export const FFN_WIDTH = '4\\,d_{\\text{model}}';
 export const LAYER_NORM = '\\operatorname{LayerNorm}(\\mathbf z) = \\gamma \\odot (\\mathbf z - \\mu)/\\sqrt{\\sigma^2 + \\varepsilon} + \\beta';
-export const WARMUP = '\\alpha_n = \\alpha\\,\\min(1, n/n_{\\text{warm-up}})';
+/** Step n counts from 1 (the first step is step 1, as on the status line): transformer-spec.ts warmupRate. */
+export const WARMUP = '\\alpha_n = \\alpha\\,\\min(1,\\ n/n_{\\text{warm-up}}), \\quad n = 1, 2, 3, \\dots';
 
 export const CAUSAL =
   '\\begin{gathered} a_{t,\\cdot} = \\operatorname{softmax}\\!\\left(\\frac{\\mathbf q_t K^\\top}{\\sqrt{d_k}} + \\mathbf m_t\\right), \\\\ m_{t,i} = \\begin{cases} 0 & i \\le t \\\\ -\\infty & i > t \\end{cases} \\end{gathered}';

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
+import { useScrollCue } from '../../components/math/scroll-cue';
 import { Tex } from '../../components/math/Tex';
 import { fmt } from '../../format';
 import type { BackendChoice } from '../../ml/backend-names';
@@ -75,6 +76,8 @@ interface UpdateRecord {
 /** Part 1: the tiny network, stepped through one forward and backward pass and one update. */
 export function TinyStepper({ values: v, update, backend, children }: Props) {
   const { t } = useTranslation('bp');
+  const graphCue = useScrollCue<HTMLDivElement>();
+  const tableCue = useScrollCue<HTMLDivElement>();
   const embed = useEmbed();
   // An update writes all nine weights: not possible when the embedding page locks any of them.
   const updateLocked = TINY_PARAMS.some((p) => isLocked(embed, KEY_OF[p]));
@@ -140,7 +143,7 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
       </Part>
       <div className="tiny-layout">
         <figure className="tiny-figure">
-          <div className="tiny-graph-wrap">
+          <div className="tiny-graph-wrap scroll-cue" ref={graphCue}>
             <TinyGraph fwd={fwd} grads={bw.grads} revealed={revealed} current={current} activeEdges={activeEdges} />
           </div>
           <figcaption className="legend">
@@ -226,7 +229,7 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
           <Part name="explanation">
             <Prose name="GradTableNote" />
           </Part>
-          <div className="table-wrap">
+          <div className="table-wrap scroll-cue" ref={tableCue}>
             <table className="grad-table" aria-busy={tiny.view ? undefined : true}>
               <caption className="visually-hidden">{t('tiny.tableCaption')}</caption>
               <thead>

@@ -74,7 +74,7 @@ export function ArchitectureSection() {
     <section>
       <h2>The two networks</h2>
       <p>
-        The seed CNN is conv 3×3 with 32 filters and ReLU (28×28×1 → 26×26×32, &lsquo;valid&rsquo; padding), a 2×2
+        The small CNN is conv 3×3 with 32 filters and ReLU (28×28×1 → 26×26×32, &lsquo;valid&rsquo; padding), a 2×2
         max-pool (→ 13×13×32), flatten (→ 5,408 numbers), a dense layer of 128 ReLU units, and a dense output layer of 10
         units. The MLP baseline flattens the image to 784 numbers and uses the same 128-unit hidden layer and output. Both
         end in a softmax that turns the 10 outputs <Tex math="z_k" /> (the logits) into probabilities, and both are trained on
@@ -107,7 +107,7 @@ export function SharingSection() {
   return (
     <section>
       <p>
-        So the seed CNN is the <em>bigger</em> model here, and it still generalises better. In one run of this page&rsquo;s
+        So the small CNN is the <em>bigger</em> model here, and it still generalises better. In one run of this page&rsquo;s
         engine (seed 1, 8,000 training and 2,000 test digits, Adam with α = 0.001, batches of 64, TensorFlow.js on the CPU),
         the test accuracy after 1, 2 and 3 epochs was 92.1&nbsp;%, 94.3&nbsp;% and 95.8&nbsp;% for the CNN against 89.1&nbsp;%, 91.4&nbsp;% and
         92.7&nbsp;% for the MLP. Try it yourself: train one, note the test accuracy at an epoch, switch the Model and compare.
@@ -190,7 +190,7 @@ export function ParamCompareText({ n }: { n: ParamNumbers }) {
   const [h, w, f] = n.convShape;
   return (
     <p>
-      The seed CNN has <b>{fmtInt(n.cnnTotal)}</b> parameters, {(n.cnnTotal / n.mlpTotal).toFixed(1)} times the MLP&rsquo;s{' '}
+      The small CNN has <b>{fmtInt(n.cnnTotal)}</b> parameters, {(n.cnnTotal / n.mlpTotal).toFixed(1)} times the MLP&rsquo;s{' '}
       <b>{fmtInt(n.mlpTotal)}</b>. Almost all of them (<b>{(100 * n.denseShare).toFixed(1)}&nbsp;%</b>) sit in its dense
       layer, which connects each of the <Tex math={`${n.pooled.join('\\times')} = ${texInt(n.denseInputs)}`} /> pooled
       features to 128 units. The convolution itself has only <b>{fmtInt(n.convParams)}</b> parameters, yet it computes{' '}

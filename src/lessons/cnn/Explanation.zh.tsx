@@ -59,7 +59,7 @@ export function ArchitectureSection() {
     <section>
       <h2>两个网络</h2>
       <p>
-        教程里的 CNN 依次是：3×3 卷积、32 个卷积核、ReLU（28×28×1 → 26×26×32，valid 填充），2×2 最大池化（→ 13×13×32），展平（→ 5,408 个数），128 个 ReLU 单元的全连接层，最后是 10 个单元的全连接输出层。MLP 基线把图像直接展平成 784 个数，隐藏层（128 个单元）和输出层与之相同。两个网络最后都用 softmax 把 10 个输出 <Tex math="z_k" />（即 logits）变成概率，并以真实数字 <Tex math="t" /> 的交叉熵作为损失函数来训练：
+        本页的小型 CNN 依次是：3×3 卷积、32 个卷积核、ReLU（28×28×1 → 26×26×32，valid 填充），2×2 最大池化（→ 13×13×32），展平（→ 5,408 个数），128 个 ReLU 单元的全连接层，最后是 10 个单元的全连接输出层。MLP 基线把图像直接展平成 784 个数，隐藏层（128 个单元）和输出层与之相同。两个网络最后都用 softmax 把 10 个输出 <Tex math="z_k" />（即 logits）变成概率，并以真实数字 <Tex math="t" /> 的交叉熵作为损失函数来训练：
       </p>
       <Tex block math={T.SOFTMAX_CE} />
       <p>
@@ -86,7 +86,7 @@ export function ParamCompareText({ n }: { n: ParamNumbers }) {
   const [h, w, f] = n.convShape;
   return (
     <p>
-      教程 CNN 共有 <b>{fmtInt(n.cnnTotal)}</b> 个参数，是 MLP（<b>{fmtInt(n.mlpTotal)}</b> 个）的{' '}
+      小型 CNN 共有 <b>{fmtInt(n.cnnTotal)}</b> 个参数，是 MLP（<b>{fmtInt(n.mlpTotal)}</b> 个）的{' '}
       {(n.cnnTotal / n.mlpTotal).toFixed(1)} 倍。其中绝大部分（<b>{(100 * n.denseShare).toFixed(1)}&nbsp;%</b>）都在全连接层：它把池化后的{' '}
       <Tex math={`${n.pooled.join('\\times')} = ${texInt(n.denseInputs)}`} /> 个特征逐一连到 128 个单元上。卷积层本身只有{' '}
       <b>{fmtInt(n.convParams)}</b> 个参数，却算出了 <Tex math={`${h}\\times${w}\\times${f} = ${texInt(n.convOutputs)}`} /> 个输出。若用全连接层从 784 个像素算出同样多的输出，需要{' '}
@@ -99,7 +99,7 @@ export function SharingSection() {
   return (
     <section>
       <p>
-        可见在这里教程 CNN 反而是<b>更大</b>的模型，但它的泛化能力仍然更好。用本页的引擎跑过一次（随机种子 1，训练 8,000 个、测试
+        可见在这里小型 CNN 反而是<b>更大</b>的模型，但它的泛化能力仍然更好。用本页的引擎跑过一次（随机种子 1，训练 8,000 个、测试
         2,000 个数字，Adam，α = 0.001，批大小 64，TensorFlow.js 跑在 CPU 上）：训练 1、2、3 轮后，CNN 的测试准确率依次为
         92.1&nbsp;%、94.3&nbsp;%、95.8&nbsp;%，MLP 为 89.1&nbsp;%、91.4&nbsp;%、92.7&nbsp;%。你也可以自己试：训练一个模型，记下某一轮的测试准确率，再切换“模型”比较。决定泛化能力的不只是参数的多少，更在于网络结构让什么东西容易学到：
       </p>

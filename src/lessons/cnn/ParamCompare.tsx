@@ -72,7 +72,7 @@ function ModelTable({ id, title, d }: { id: string; title: string; d: ModelDescr
 }
 
 /**
- * Parameter counts of the seed CNN and the MLP (and the learner's custom CNN), all from
+ * Parameter counts of the small CNN and the MLP (and the learner's custom CNN), all from
  * describeModel — the same arithmetic as the built model — and what they mean.
  */
 export function ParamCompare({ custom }: { custom: MnistModelSpec | null }) {

@@ -62,7 +62,7 @@ export const en = {
       'Test points come from periodic evaluations on all {{count}} test digits (about a fifth of the time at most); train accuracy is measured on a fixed subset of the training digits, without dropout.',
   },
   models: {
-    cnn: 'Seed CNN',
+    cnn: 'Small CNN',
     mlp: 'MLP baseline',
     custom: 'Custom CNN',
   },
@@ -193,8 +193,8 @@ export const en = {
     output: 'output',
     parameters: 'parameters',
     total: 'total',
-    cnn: 'CNN (seed)',
-    mlp: 'MLP (seed)',
+    cnn: 'Small CNN',
+    mlp: 'MLP baseline',
     custom: 'Custom CNN (yours)',
     conv: 'conv {{k}}×{{k}} × {{filters}}, {{padding}}, ReLU',
     maxPool: 'max-pool {{size}}×{{size}}',
@@ -207,7 +207,7 @@ export const en = {
   notice: {
     imgOutside: 'img is outside the {{test}} test digits (0 … {{last}}); using {{last}}.',
     shrink: "{{blocks}} blocks of {{k}}×{{k}} '{{pad}}' convolutions shrink the 28×28 digit to nothing; using {{fewer}}.",
-    seedInstead: 'Using the seed CNN instead.',
+    seedInstead: 'Using the small CNN instead.',
   },
 };
 
@@ -267,7 +267,7 @@ export const zh: Strings<typeof en>['zh'] = {
       '测试曲线上的点来自定期在全部 {{count}} 个测试数字上的评估（评估最多占用约五分之一的时间）；训练准确率在一个固定的训练子集上测量，不使用 Dropout。',
   },
   models: {
-    cnn: '教程 CNN',
+    cnn: '小型 CNN',
     mlp: 'MLP 基线',
     custom: '自定义 CNN',
   },
@@ -397,8 +397,8 @@ export const zh: Strings<typeof en>['zh'] = {
     output: '输出形状',
     parameters: '参数量',
     total: '合计',
-    cnn: 'CNN（教程）',
-    mlp: 'MLP（教程）',
+    cnn: '小型 CNN',
+    mlp: 'MLP 基线',
     custom: '自定义 CNN（你的）',
     conv: '卷积 {{k}}×{{k}} × {{filters}}，{{padding}}，ReLU',
     maxPool: '最大池化 {{size}}×{{size}}',
@@ -411,6 +411,6 @@ export const zh: Strings<typeof en>['zh'] = {
   notice: {
     imgOutside: 'img 超出了 {{test}} 个测试数字的范围（0 … {{last}}），已改为 {{last}}。',
     shrink: '{{blocks}} 个 {{k}}×{{k}} 的 {{pad}} 卷积块会把 28×28 的数字缩到没有，已改为 {{fewer}} 个。',
-    seedInstead: '已改用教程 CNN。',
+    seedInstead: '已改用小型 CNN。',
   },
 };

@@ -9,8 +9,8 @@ export function ModelSection({ noise, n }: { noise: number; n: number }) {
     <section>
       <h2>A line through noisy points</h2>
       <p>
-        The {n} points on the right were made by the rule <Tex math={X.DATA_RULE} />,
-        with <Tex math={`x`} /> spread evenly between {LINEAR_TRUTH.xMin} and {LINEAR_TRUTH.xMax} and a random
+        The {n} points in the lab were made by the rule <Tex math={X.DATA_RULE} />,
+        with each <Tex math={`x`} /> drawn at random, uniformly between {LINEAR_TRUTH.xMin} and {LINEAR_TRUTH.xMax}, and a random
         error <Tex math={`\\varepsilon`} /> drawn from a normal distribution with standard deviation{' '}
         <Tex math={X.sigmaIs(noise)} /> (the Noise slider). The model does not know the rule. It has two
         numbers it can adjust, a slope <Tex math="w" /> and an intercept <Tex math="b" />, and predicts

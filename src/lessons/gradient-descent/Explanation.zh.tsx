@@ -9,8 +9,8 @@ export function ModelSection({ noise, n }: { noise: number; n: number }) {
     <section>
       <h2>穿过一堆带噪声的点，画一条直线</h2>
       <p>
-        实验区里的 {n} 个点是按规则 <Tex math={X.DATA_RULE} /> 生成的：<Tex math="x" /> 在 {LINEAR_TRUTH.xMin} 到{' '}
-        {LINEAR_TRUTH.xMax} 之间均匀分布，随机误差 <Tex math="\varepsilon" /> 服从正态分布，标准差为{' '}
+        实验区里的 {n} 个点是按规则 <Tex math={X.DATA_RULE} /> 生成的：每个 <Tex math="x" /> 都是在 {LINEAR_TRUTH.xMin} 到{' '}
+        {LINEAR_TRUTH.xMax} 之间均匀随机抽取的，随机误差 <Tex math="\varepsilon" /> 服从正态分布，标准差为{' '}
         <Tex math={X.sigmaIs(noise)} />（由“噪声”滑块控制）。模型并不知道这条规则，它只有两个可以调整的数：斜率{' '}
         <Tex math="w" /> 和截距 <Tex math="b" />，用它们给出预测
       </p>

@@ -2,16 +2,33 @@ import { Tex } from '../../components/math/Tex';
 import { useLang } from '../../i18n';
 import type { LinRegView } from '../../ml/tasks/linear-regression';
 import { LiveMathZh } from './LiveMath.zh';
-import { liveTex } from './tex';
+import { liveTex, restoredTex } from './tex';
 
 /**
- * The maths of the step the model just took, with the engine's own numbers:
+ * The maths of the step the model just took (or, after a divergence pause, the weights put back), with the engine's own numbers:
  * the gradient it computed, the learning rate the optimiser used, and the
  * parameters before and after. English here; Chinese in LiveMath.zh.tsx.
  */
-export function LiveMath({ view }: { view: LinRegView | null }) {
+export function LiveMath({ view, restored = false }: { view: LinRegView | null; restored?: boolean }) {
   const lang = useLang();
-  if (lang === 'zh') return <LiveMathZh view={view} />;
+  if (lang === 'zh') return <LiveMathZh view={view} restored={restored} />;
+  if (view && restored) {
+    // After a divergence pause the last step's gradient belongs to weights that were thrown away:
+    // show only what the page now holds.
+    const r = restoredTex(view);
+    return (
+      <div className="live-math" aria-live="off" data-testid="live-restored">
+        <p>
+          Training paused: the loss was running away. The weights were put back to <Tex math={r.params} />, where the
+          loss on all points is <Tex math={r.loss} /> and the line is
+        </p>
+        <Tex block math={r.line} />
+        <p>
+          Press <b>Step</b> or <b>Train</b> (with a smaller <Tex math="\alpha" />) to see the numbers of the next step here.
+        </p>
+      </div>
+    );
+  }
   if (!view || view.batchLoss === null) {
     return (
       <p className="live-empty">

@@ -1,9 +1,24 @@
 import { Tex } from '../../components/math/Tex';
 import type { LinRegView } from '../../ml/tasks/linear-regression';
-import { liveTex } from './tex';
+import { liveTex, restoredTex } from './tex';
 
 /** 模型刚走的那一步，用引擎自己算出的数值写出来（英文版见 LiveMath.tsx）。 */
-export function LiveMathZh({ view }: { view: LinRegView | null }) {
+export function LiveMathZh({ view, restored = false }: { view: LinRegView | null; restored?: boolean }) {
+  if (view && restored) {
+    const r = restoredTex(view);
+    return (
+      <div className="live-math" aria-live="off" data-testid="live-restored">
+        <p>
+          训练已暂停：损失在失控上升。权重已恢复为 <Tex math={r.params} />，此时在全部数据点上的损失为{' '}
+          <Tex math={r.loss} />，对应的直线是
+        </p>
+        <Tex block math={r.line} />
+        <p>
+          点击<b>单步</b>或<b>训练</b>（先把 <Tex math="\alpha" /> 调小），下一步的具体数值就会显示在这里。
+        </p>
+      </div>
+    );
+  }
   if (!view || view.batchLoss === null) {
     return (
       <p className="live-empty">

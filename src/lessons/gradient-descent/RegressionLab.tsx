@@ -81,6 +81,9 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
   useEmbedTarget(session);
   const view = state.view as LinRegView | null;
   const lrLocked = useLocked('lr');
+  // After a divergence pause the view holds the weights put back, and its last-step fields belong to discarded ones.
+  const diverged = state.phase === 'diverged';
+  const lastDw = view && !diverged ? view.w - view.prevW : null;
 
   // The regression's (w, b) after every report, for drawing its path on its own loss surface.
   useEffect(
@@ -134,16 +137,15 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
     <div className={proseShown ? 'lesson-grid' : 'lesson-grid gd-solo'}>
       {proseShown && (
         <div className="prose">
-          <Part name="explanation">
-            <ProseBefore zh={zh} noise={v.noise} />
-          </Part>
+          {/* First in the column, so the formulas being filled in sit beside the lab (under it on a phone) while it trains. */}
           <Part name="math">
             <section className="live" aria-label={t('lab.liveRegion')}>
               <h3>{t('lab.liveTitle')}</h3>
-              <LiveMath view={view} />
+              <LiveMath view={view} restored={diverged} />
             </section>
           </Part>
           <Part name="explanation">
+            <ProseBefore zh={zh} noise={v.noise} />
             <ProseAfter zh={zh} lambdaMax={curvature.lambdaMax} lambdaMin={curvature.lambdaMin} />
           </Part>
         </div>
@@ -185,8 +187,8 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
           </div>
           <div>
             <dt>{t('readout.lastDw')}</dt>
-            <dd data-testid="last-dw" data-value={view ? view.w - view.prevW : ''}>
-              {fmt(view ? view.w - view.prevW : null, 3)}
+            <dd data-testid="last-dw" data-value={lastDw ?? ''}>
+              {fmt(lastDw, 3)}
             </dd>
           </div>
           <div>

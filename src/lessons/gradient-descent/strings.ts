@@ -50,8 +50,8 @@ export const en = {
   },
   plot: {
     exportTitle: 'Regression fit',
-    aria: 'Scatter plot of {{n}} data points with the fitted line y = {{w}}x + {{b}}',
-    model: 'model: ŷ = {{w}}x + {{b}}',
+    aria: 'Scatter plot of {{n}} data points with the fitted line y = {{w}}x {{b}}',
+    model: 'model: ŷ = {{w}}x {{b}}',
     rule: 'data rule: y = {{w}}x + {{b}}',
   },
   explorer: {
@@ -189,8 +189,8 @@ export const zh: Strings<typeof en>['zh'] = {
   },
   plot: {
     exportTitle: '线性回归拟合图',
-    aria: '{{n}} 个数据点的散点图，拟合直线为 y = {{w}}x + {{b}}',
-    model: '模型：ŷ = {{w}}x + {{b}}',
+    aria: '{{n}} 个数据点的散点图，拟合直线为 y = {{w}}x {{b}}',
+    model: '模型：ŷ = {{w}}x {{b}}',
     rule: '生成规则：y = {{w}}x + {{b}}',
   },
   explorer: {

@@ -4,6 +4,7 @@
  * Functions take the page's live numbers.
  */
 import { LINEAR_TRUTH } from '../../datasets/linear';
+import { signedTex } from '../../components/math/signed';
 import { tex } from '../../format';
 import type { LinRegView } from '../../ml/tasks/linear-regression';
 
@@ -28,7 +29,7 @@ export const THETA = `\\theta = (w, b)`;
 export const UPDATE = `\\theta \\leftarrow \\theta - \\alpha\\,\\nabla L(\\theta).`;
 export const G_T = `g_t = \\nabla L(\\theta_{t-1})`;
 export const MOMENTUM_RULE = `\\textbf{Momentum: } v_t = \\beta\\, v_{t-1} + g_t, \\quad \\theta_t = \\theta_{t-1} - \\alpha\\, v_t \\quad (\\beta = 0.9,\\ v_0 = 0)`;
-export const ADAM_RULE = `\\textbf{Adam: } \\begin{aligned}[t] m_t &= \\beta_1 m_{t-1} + (1-\\beta_1)\\, g_t, \\\\ v_t &= \\beta_2 v_{t-1} + (1-\\beta_2)\\, g_t^2, \\\\ \\theta_t &= \\theta_{t-1} - \\alpha\\,\\frac{m_t/(1-\\beta_1^t)}{\\sqrt{v_t/(1-\\beta_2^t)} + \\epsilon} \\\\ & (\\beta_1 = 0.9,\\ \\beta_2 = 0.999,\\ \\epsilon = 10^{-7}) \\end{aligned}`;
+export const ADAM_RULE = `\\begin{aligned} & \\textbf{Adam: } \\\\ m_t &= \\beta_1 m_{t-1} + (1-\\beta_1)\\, g_t, \\\\ v_t &= \\beta_2 v_{t-1} + (1-\\beta_2)\\, g_t^2, \\\\ \\theta_t &= \\theta_{t-1} - \\alpha\\,\\frac{m_t/(1-\\beta_1^t)}{\\sqrt{v_t/(1-\\beta_2^t)} + \\epsilon} \\\\ & (\\beta_1 = 0.9,\\ \\beta_2 = 0.999,\\ \\epsilon = 10^{-7}) \\end{aligned}`;
 /** The same rules with the name in Chinese (the formula itself is unchanged). */
 export const MOMENTUM_RULE_ZH = MOMENTUM_RULE.replace('\\textbf{Momentum: }', '\\textbf{动量法：}');
 export const ADAM_RULE_ZH = ADAM_RULE.replace('\\textbf{Adam: }', '\\textbf{Adam：}');
@@ -68,10 +69,41 @@ export function liveTex(view: LinRegView & { batchLoss: number }): LiveTex {
   return {
     m: `m = ${view.batchSize}`,
     loss: `L = ${tex(view.batchLoss)}`,
-    gradient: `\\frac{\\partial L}{\\partial w} = \\frac{2}{m}\\sum_{i=1}^{m}(\\hat y_i - y_i)\\,x_i = ${tex(view.gradW)}, \\qquad \\frac{\\partial L}{\\partial b} = \\frac{2}{m}\\sum_{i=1}^{m}(\\hat y_i - y_i) = ${tex(view.gradB)}`,
+    // One line per partial derivative, so each fits a phone's column.
+    gradient: `\\begin{aligned} \\frac{\\partial L}{\\partial w} &= \\frac{2}{m}\\sum_{i=1}^{m}(\\hat y_i - y_i)\\,x_i = ${tex(view.gradW)} \\\\ \\frac{\\partial L}{\\partial b} &= \\frac{2}{m}\\sum_{i=1}^{m}(\\hat y_i - y_i) = ${tex(view.gradB)} \\end{aligned}`,
     alpha: `\\alpha = ${tex(a)}`,
-    sgdUpdate: `\\begin{aligned} w &\\leftarrow w - \\alpha\\frac{\\partial L}{\\partial w} = ${tex(view.prevW)} - ${tex(a)}\\times ${tex(view.gradW, 4, true)} = ${tex(view.w)} \\\\ b &\\leftarrow b - \\alpha\\frac{\\partial L}{\\partial b} = ${tex(view.prevB)} - ${tex(a)}\\times ${tex(view.gradB, 4, true)} = ${tex(view.b)} \\end{aligned}`,
-    comparison: `\\begin{aligned} w &: ${tex(view.prevW)} \\to ${tex(view.w)} \\quad (\\Delta w = ${tex(dw)}; \\; -\\alpha\\,\\partial L/\\partial w = ${tex(-a * view.gradW)}) \\\\ b &: ${tex(view.prevB)} \\to ${tex(view.b)} \\quad (\\Delta b = ${tex(db)}; \\; -\\alpha\\,\\partial L/\\partial b = ${tex(-a * view.gradB)}) \\end{aligned}`,
+    sgdUpdate: `\\begin{aligned} w &\\leftarrow w - \\alpha\\frac{\\partial L}{\\partial w} \\\\ &= ${update(view.prevW, a, view.gradW, view.w)} \\\\[6pt] b &\\leftarrow b - \\alpha\\frac{\\partial L}{\\partial b} \\\\ &= ${update(view.prevB, a, view.gradB, view.b)} \\end{aligned}`,
+    comparison: `\\begin{aligned} w &: ${tex(view.prevW)} \\to ${tex(view.w)} \\\\ &\\quad \\Delta w = ${tex(dw)}, \\; -\\alpha\\,\\partial L/\\partial w = ${tex(-a * view.gradW)} \\\\[6pt] b &: ${tex(view.prevB)} \\to ${tex(view.b)} \\\\ &\\quad \\Delta b = ${tex(db)}, \\; -\\alpha\\,\\partial L/\\partial b = ${tex(-a * view.gradB)} \\end{aligned}`,
+  };
+}
+
+/**
+ * "θ − α × g = θ′" with enough digits that the printed numbers add up: 4 significant digits,
+ * and up to float32's 7 where a step is tiny beside θ (θ and θ′ need the digits that change)
+ * or θ and α·g nearly cancel (they need the digits that survive).
+ */
+export function update(prev: number, alpha: number, grad: number, next: number): string {
+  const step = alpha * grad;
+  const more = (x: number, y: number) =>
+    Math.min(3, Math.max(0, Math.ceil(Math.log10(Math.abs(x) / Math.max(Math.abs(y), 1e-30)))));
+  const dPrev = 4 + Math.max(more(prev, next), more(prev, step));
+  const dGrad = 4 + more(step, next);
+  const dNext = 4 + more(next, step);
+  return `${tex(prev, dPrev)} - ${tex(alpha)}\\times ${tex(grad, dGrad, true)} = ${tex(next, dNext)}`;
+}
+
+/** After a divergence pause: the weights the loop put back, and what they give. */
+export interface RestoredTex {
+  params: string;
+  loss: string;
+  line: string;
+}
+
+export function restoredTex(view: LinRegView): RestoredTex {
+  return {
+    params: `w = ${tex(view.w)},\\quad b = ${tex(view.b)}`,
+    loss: `L = ${tex(view.fullLoss)}`,
+    line: `\\hat y = ${tex(view.w)}\\,x ${signedTex(view.b)}`,
   };
 }
 

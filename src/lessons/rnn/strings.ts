@@ -95,7 +95,7 @@ export const en = {
     removed_other: ', {{n}} control or odd characters removed',
   },
   views: {
-    hiddenTitle: 'Hidden state h_t of the probe sequence',
+    hiddenTitle: 'Hidden state hₜ of the probe sequence',
     hiddenImg: 'Hidden state, units by time',
     lstmGates: 'LSTM gates',
     gruGates: 'GRU gates',
@@ -107,11 +107,11 @@ export const en = {
     unit: 'unit',
   },
   gate: {
-    i: 'input gate: how much of the candidate g_t is written',
-    f: 'forget gate: how much of c_{t−1} is kept',
-    o: 'output gate: how much of tanh(c_t) is shown as h_t',
-    z: 'update gate: 1 keeps h_{t−1}, 0 takes the candidate n_t',
-    r: 'reset gate: how much of h_{t−1} feeds the candidate',
+    i: 'input gate: how much of the candidate gₜ is written',
+    f: 'forget gate: how much of cₜ₋₁ is kept',
+    o: 'output gate: how much of tanh(cₜ) is shown as hₜ',
+    z: 'update gate: 1 keeps hₜ₋₁, 0 takes the candidate nₜ',
+    r: 'reset gate: how much of hₜ₋₁ feeds the candidate',
   },
   gap: {
     region: 'Gap experiment',
@@ -219,7 +219,7 @@ export const zh: Strings<typeof en>['zh'] = {
     removed_other: '，已去掉 {{n}} 个控制字符或异常字符',
   },
   views: {
-    hiddenTitle: '探测序列的隐藏状态 h_t',
+    hiddenTitle: '探测序列的隐藏状态 hₜ',
     hiddenImg: '隐藏状态：纵轴为单元，横轴为时间',
     lstmGates: 'LSTM 的门',
     gruGates: 'GRU 的门',
@@ -231,11 +231,11 @@ export const zh: Strings<typeof en>['zh'] = {
     unit: '单元',
   },
   gate: {
-    i: '输入门：候选值 g_t 写入多少',
-    f: '遗忘门：c_{t−1} 保留多少',
-    o: '输出门：tanh(c_t) 有多少作为 h_t 输出',
-    z: '更新门：为 1 时保留 h_{t−1}，为 0 时换成候选值 n_t',
-    r: '重置门：h_{t−1} 有多少参与计算候选值',
+    i: '输入门：候选值 gₜ 写入多少',
+    f: '遗忘门：cₜ₋₁ 保留多少',
+    o: '输出门：tanh(cₜ) 有多少作为 hₜ 输出',
+    z: '更新门：为 1 时保留 hₜ₋₁，为 0 时换成候选值 nₜ',
+    r: '重置门：hₜ₋₁ 有多少参与计算候选值',
   },
   gap: {
     region: '间隔实验',

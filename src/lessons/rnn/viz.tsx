@@ -43,6 +43,10 @@ export function Heatmap({
     ctx.clearRect(0, 0, width, height);
     const w = width - PAD_L - 4;
     const h = height - PAD_B - 2;
+    // A frame around the cells, so a state near zero (all white) still reads as a panel, not a gap.
+    ctx.strokeStyle = c.muted;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(PAD_L - 0.5, 1.5, w + 1, h + 1);
     if (!data || T === 0 || H === 0 || data.length < T * H) return;
     const cw = w / T;
     const ch = h / H;
@@ -54,6 +58,7 @@ export function Heatmap({
         ctx.fillRect(PAD_L + t * cw, 2 + u * ch, Math.ceil(cw), Math.ceil(ch));
       }
     }
+    ctx.strokeRect(PAD_L - 0.5, 1.5, w + 1, h + 1);
     ctx.fillStyle = c.muted;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'right';
