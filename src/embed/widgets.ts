@@ -24,6 +24,7 @@ export const WIDGETS = {
   'gradient-flow': { lesson: 'rnn', parts: ['explanation', 'controls', 'chart'] },
   transformer: { lesson: 'attention', parts: ['explanation', 'controls', 'chart', 'status'] },
   qkv: { lesson: 'attention', parts: ['explanation', 'controls', 'status'] },
+  embeddings: { lesson: 'embeddings', parts: ['explanation', 'math', 'controls', 'chart', 'status'] },
 } as const satisfies Record<string, WidgetEntry>;
 
 export type WidgetId = keyof typeof WIDGETS;

@@ -19,4 +19,5 @@ export const LESSON_PAGES: Record<LessonEntry['id'], ComponentType<LessonPagePro
   cnn: lazy(() => import('./cnn/CnnPage')),
   rnn: lazy(() => import('./rnn/RnnPage')),
   attention: lazy(() => import('./attention/AttentionPage')),
+  embeddings: lazy(() => import('./embeddings/EmbeddingsPage')),
 };

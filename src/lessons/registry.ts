@@ -1,6 +1,6 @@
 /** The lessons in teaching order: id, route, title, one-line pitch, and whether it is live yet. */
 export interface LessonEntry {
-  id: 'gradient-descent' | 'backprop' | 'cnn' | 'rnn' | 'attention';
+  id: 'gradient-descent' | 'backprop' | 'cnn' | 'rnn' | 'attention' | 'embeddings';
   path: string;
   title: string;
   /** Short name for the navigation bar. */
@@ -48,6 +48,14 @@ export const LESSONS: readonly LessonEntry[] = [
     title: 'Attention and Transformers',
     short: 'Attention',
     summary: 'Train a small Transformer and watch its attention patterns form.',
+    available: true,
+  },
+  {
+    id: 'embeddings',
+    path: '/embeddings',
+    title: 'Word embeddings',
+    short: 'Embeddings',
+    summary: 'Train word2vec on a real corpus and watch words that are used alike move together.',
     available: true,
   },
 ];

@@ -65,6 +65,7 @@ export type AnalogyResult =
     };
 
 export interface PairView {
+  centerId: number;
   center: string;
   context: string;
   negatives: string[];
@@ -83,6 +84,8 @@ export interface PairView {
 export interface Word2VecView {
   corpus: { vocab: number; tokens: number; rawTokens: number; minCount: number };
   dim: number;
+  /** The settings in force. */
+  settings: { learningRate: number; window: number; negatives: number; sample: number };
   progress: { wordsRead: number; epoch: number; lastPairs: number; lastKept: number; lastRead: number; lastLoss: number | null };
   map: { words: string[]; ranks: number[]; xs: Float32Array; ys: Float32Array; highlighted: boolean[]; explained: [number, number] };
   query: WordLookup;
@@ -101,7 +104,7 @@ export interface ViewInputs {
   model: SgnsModel;
   sampler: NegativeSampler;
   keep: Float32Array;
-  hyper: { window: number; sample: number };
+  hyper: { window: number; sample: number; learningRate: number; negatives: number };
   options: Word2VecViewOptions;
   previousAxes: [Float64Array, Float64Array] | null;
   progress: Word2VecView['progress'];
@@ -197,6 +200,7 @@ function pairView(inp: ViewInputs): PairView | null {
   const g = pairGradient(p.vc, p.uo, p.uNeg);
   const w = inp.corpus.words;
   return {
+    centerId: p.center,
     center: w[p.center]!,
     context: w[p.context]!,
     negatives: p.negatives.map((k) => w[k]!),
@@ -274,6 +278,7 @@ export function buildWord2VecView(inp: ViewInputs, cache: ViewCache): { view: Wo
     view: {
       corpus: { vocab: V, tokens: corpus.tokens.length, rawTokens: corpus.rawTokens, minCount: corpus.minCount },
       dim: D,
+      settings: { learningRate: inp.hyper.learningRate, window: inp.hyper.window, negatives: inp.hyper.negatives, sample: inp.hyper.sample },
       progress: { ...pr, epoch: round(pr.epoch, 4) },
       map,
       query,

@@ -11,7 +11,7 @@ import { SgnsModel, trainRun, type PairRecord } from '../embeddings/sgns';
 import type { TrainTask, WeightSnapshot } from './task';
 import { buildWord2VecView, createViewCache, DEFAULT_VIEW_OPTIONS, type Word2VecView, type Word2VecViewOptions } from './word2vec-view';
 
-export type { Word2VecView, Word2VecViewOptions } from './word2vec-view';
+export type { PairView, Word2VecView, Word2VecViewOptions } from './word2vec-view';
 
 export interface Word2VecSpec {
   kind: 'word2vec';

@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fmt } from '../../format';
+import type { Word2VecView } from '../../ml/tasks/word2vec';
+
+interface Props {
+  value: string;
+  onChange: (w: string) => void;
+  view: Word2VecView | null;
+}
+
+/** A typed word and its nearest neighbours by cosine similarity, from the worker's live vectors. */
+export function WordBox({ value, onChange, view }: Props) {
+  const { t } = useTranslation('emb');
+  const id = useId();
+  const q = view?.query ?? null;
+  // The worker answers for the word it was last sent; while it catches up, keep the old answer.
+  let message: string | null = null;
+  if (!value.trim()) message = t('word.empty');
+  else if (q?.status === 'unknown') message = t('word.unknown', { word: q.word, n: view!.corpus.vocab.toLocaleString('en'), min: view!.corpus.minCount });
+  const ok = q?.status === 'ok' && value.trim() ? q : null;
+  return (
+    <div className="emb-word">
+      <div className="control">
+        <label htmlFor={id} className="control-label">
+          {t('word.label')}
+        </label>
+        <input
+          id={id}
+          type="text"
+          value={value}
+          placeholder={t('word.placeholder')}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={40}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </div>
+      <p className="emb-msg" aria-live="polite">
+        {message ?? (ok ? t('word.meta', { word: ok.word, count: ok.count.toLocaleString('en') }) : '')}
+      </p>
+      <ol className="emb-neighbours" aria-label={t('word.list')}>
+        {ok?.neighbours.map((n) => (
+          <li key={n.word}>
+            <span className="emb-nb-word">{n.word}</span>
+            <span className="emb-bar" style={{ width: `${Math.max(0, n.sim) * 100}%` }} aria-hidden="true" />
+            <span className="emb-nb-sim">{fmt(n.sim, 3)}</span>
+            <span className="emb-nb-count">{t('word.count', { n: n.count.toLocaleString('en') })}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
