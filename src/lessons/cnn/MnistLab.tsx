@@ -182,11 +182,6 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
       <div className="cnn-lab-top">
         <div className="cnn-lab-controls">
           <StatusBar state={state} />
-          {backend === 'wasm' && spec.kind !== 'seed-mlp' && (
-            <p className="notice-inline" role="note">
-              {t('lab.wasm', { backend: state.backend?.label ?? t('lab.nextBackend') })}
-            </p>
-          )}
           <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
           <Part name="controls">
             <Transport

@@ -16,8 +16,6 @@ export const en = {
   },
   lab: {
     region: 'MNIST lab',
-    wasm: 'WASM has no kernel for the gradient of a convolution’s filters (Conv2DBackpropFilter), so this CNN trains on {{backend}}. The MLP baseline can train on WASM.',
-    nextBackend: 'the next backend',
     evaluateNow: 'Evaluate now',
     lastEvaluated: 'last evaluated at step {{step}}',
     evaluatedWhile: 'evaluated on the test digits while training',
@@ -221,8 +219,6 @@ export const zh: Strings<typeof en>['zh'] = {
   },
   lab: {
     region: 'MNIST 实验',
-    wasm: 'WASM 后端没有卷积核梯度的算子（Conv2DBackpropFilter），所以这个 CNN 改在 {{backend}} 上训练；MLP 基线可以在 WASM 上训练。',
-    nextBackend: '下一个可用后端',
     evaluateNow: '立即评估',
     lastEvaluated: '最近一次评估于第 {{step}} 步',
     evaluatedWhile: '训练过程中会定期在测试集上评估',

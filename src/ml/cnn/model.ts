@@ -13,6 +13,11 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, type Rng } from '../../datasets/rng';
 import type { WeightSnapshot } from '../tasks/task';
 import { describeModel, type MnistModelSpec, type ModelDescription } from './architecture';
+import { installWasmCnnKernels } from './wasm-kernels';
+
+// Registry entries only: the WASM backend gets the conv filter gradient it lacks (and faster
+// matrix products / max-pool gradient), whether or not it is initialised yet.
+installWasmCnnKernels();
 
 export interface ForwardOptions {
   /** Dropout is on only when training. */

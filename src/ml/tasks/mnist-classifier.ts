@@ -46,9 +46,12 @@ export interface MnistHyper {
 
 export * from './mnist-view';
 
-/** Backends that cannot train this model: WASM has no Conv2DBackpropFilter kernel. */
-export function unsupportedBackendsFor(model: MnistModelSpec): BackendName[] {
-  return model.kind === 'seed-mlp' ? [] : ['wasm'];
+/**
+ * Backends that cannot train this model: none. (Stock WASM has no Conv2DBackpropFilter kernel;
+ * cnn/wasm-kernels.ts, installed by cnn/model.ts, provides it.)
+ */
+export function unsupportedBackendsFor(_model: MnistModelSpec): BackendName[] {
+  return [];
 }
 
 const PIXELS = 784;
