@@ -25,6 +25,7 @@ import { runScenario } from './bench/measure.mjs';
 import { formatSoakLine, formatTable, machineInfo } from './bench/report.mjs';
 import { run, startPreview } from './bench/server.mjs';
 import { soak } from './bench/soak.mjs';
+import { runPeer, timeToResult } from './bench/goals.mjs';
 
 /**
  * What gets measured. Add one entry per lesson (or per interesting setting):
@@ -38,13 +39,22 @@ import { soak } from './bench/soak.mjs';
  *                        (e.g. a sequence model counting tokens); examples/s = steps/s × this
  */
 export const SCENARIOS = [
+  // Issue 13's yardstick: TF Playground's spiral net (2-4-2-1 tanh, SGD lr 0.03, batch 10, 250 training points),
+  // decision map live. epochSize turns examples/s into epochs/s, the unit TF Playground counts in.
+  {
+    id: 'mlp-spiral-2-4-2-1',
+    route: '/backprop',
+    params: 'ds=spiral&n=500&test=0.5&layers=2&h1=4&h2=2&act=tanh&opt=sgd&lr=0.03&batch=10',
+    lab: 'MLP playground',
+    epochSize: 250,
+  },
   { id: 'linear-regression', route: '/gradient-descent', params: 'batch=32&lr=0.05', lab: 'Linear regression lab' },
   // The backprop lesson's MLP on XOR (one hidden layer of 8 tanh units, Adam).
   { id: 'mlp-xor', route: '/backprop', params: 'ds=xor&layers=1&h1=8&act=tanh&opt=adam&lr=0.03&batch=32&test=0.2', lab: 'MLP playground' },
   // The seeds' CNN on 8,000 real MNIST digits. Steps/s include the page's periodic evaluations, which the engine
   // caps at ~20 % of the time whatever the test set's size; a small test set only shortens the first step, which
   // waits for the first evaluation (minutes for 2,000 digits on SwiftShader WebGPU).
-  { id: 'mnist-seed-cnn', route: '/cnn', params: 'model=cnn&batch=64&train=8000&test=200', lab: 'MNIST lab' },
+  { id: 'mnist-seed-cnn', route: '/cnn', params: 'model=cnn&batch=20&train=8000&test=200', lab: 'MNIST lab' },
   // The attention lesson's reversal Transformer (T = 6, V = 8, d = 32, 1 layer, 2 heads); examples are sequences.
   { id: 'transformer-reverse', route: '/attention', params: 'task=reverse&len=6&vocab=8&layers=1&heads=2&d=32&batch=32', lab: 'Transformer lab' },
   // The RNN lesson's recall task (gap 20, T = 22, hidden 16, batch 32) for each cell; examples are sequences.
@@ -53,8 +63,25 @@ export const SCENARIOS = [
   { id: 'rnn-recall-gru', route: '/rnn', params: 'task=recall&cell=gru&gap=20', lab: 'RNN lab' },
 ];
 
-/** Every backend is tried for every scenario, in the engine's automatic order. */
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/**
+ * Every executor is tried for every scenario: first 'auto' (what the engine picks by measuring,
+ * with the candidates it measured), then each one forced through ?backend=.
+ */
+export const BACKENDS = ['auto', 'fused', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Time to a result with the executor the engine picks ('auto'). */
+export const GOALS = [
+  // A spiral set-up a learner would try in TF Playground: sin features, two hidden layers of 8.
+  {
+    id: 'spiral-95-test-accuracy',
+    route: '/backprop',
+    params: 'ds=spiral&n=500&test=0.5&feat=x1,x2,sinx1,sinx2&layers=2&h1=8&h2=8&act=tanh&opt=adam&lr=0.03&batch=10',
+    lab: 'MLP playground',
+    testId: 'test-acc',
+    threshold: 0.95,
+    limitMs: 3000,
+  },
+];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'bench');
@@ -81,12 +108,13 @@ function parseOptions() {
       'out-dir': { type: 'string', default: 'dist' },
       port: { type: 'string', default: '4174' },
       backends: { type: 'string', default: BACKENDS.join(',') },
+      scenarios: { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(
-      'usage: node scripts/bench.mjs [--no-build] [--seconds N] [--backends a,b] [--soak [--minutes N]] [--out-dir dist] [--port 4174]',
+      'usage: node scripts/bench.mjs [--no-build] [--seconds N] [--backends a,b] [--scenarios id,id] [--soak [--minutes N]] [--out-dir dist] [--port 4174]',
     );
     process.exit(0);
   }
@@ -98,6 +126,9 @@ function parseOptions() {
   const backends = values.backends.split(',').map((b) => b.trim());
   const unknown = backends.filter((b) => !BACKENDS.includes(b));
   if (unknown.length) throw new Error(`unknown backend(s): ${unknown.join(', ')}; expected ${BACKENDS.join(', ')}`);
+  const scenarios = values.scenarios ? values.scenarios.split(',').map((x) => x.trim()) : SCENARIOS.map((x) => x.id);
+  const unknownScenarios = scenarios.filter((id) => !SCENARIOS.some((x) => x.id === id));
+  if (unknownScenarios.length) throw new Error(`unknown scenario(s): ${unknownScenarios.join(', ')}`);
   const port = Number(values.port);
   if (!(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`--port must be a TCP port, got ${values.port}`);
   const outDir = values['out-dir'];
@@ -108,6 +139,7 @@ function parseOptions() {
     soak: values.soak,
     minutes: positive('minutes'),
     backends,
+    scenarios,
     outDir,
     port,
   };
@@ -131,7 +163,7 @@ function writeJson(name, data) {
 async function benchAll(browser, url, opts, machine) {
   const rows = [];
   let failed = false;
-  for (const scenario of SCENARIOS) {
+  for (const scenario of SCENARIOS.filter((x) => opts.scenarios.includes(x.id))) {
     for (const backend of opts.backends) {
       if (interrupted) return false;
       process.stderr.write(`${scenario.id} on ${backend}… `);
@@ -149,8 +181,47 @@ async function benchAll(browser, url, opts, machine) {
     }
   }
   console.log(`\n${formatTable(rows)}`);
-  writeJson('results.json', { date: new Date().toISOString(), machine, options: opts, scenarios: SCENARIOS, rows });
+  const goals = await measureGoals(browser, url, rows);
+  writeJson('results.json', { date: new Date().toISOString(), machine, options: opts, scenarios: SCENARIOS, rows, goals });
   return !failed;
+}
+
+/** Time-to-result goals, and the peers measured in the same run for the ratios. */
+async function measureGoals(browser, url, rows) {
+  const out = { timeToResult: [], peers: {} };
+  for (const goal of GOALS) {
+    if (interrupted) return out;
+    process.stderr.write(`goal ${goal.id}… `);
+    try {
+      const r = await timeToResult(browser, url, goal);
+      out.timeToResult.push(r);
+      process.stderr.write(`${r.msToThreshold ?? 'not reached'} ms on ${r.executor}\n`);
+    } catch (e) {
+      out.timeToResult.push({ goal: goal.id, error: String(e).split('\n')[0] });
+      process.stderr.write('FAILED\n');
+    }
+  }
+  process.stderr.write('peers: TF Playground (mlp)… ');
+  out.peers.mlp = await runPeer(ROOT, 'mlp', 5);
+  process.stderr.write(`${out.peers.mlp?.epochsPerSec ?? JSON.stringify(out.peers.mlp)}\n`);
+  const mlp = rows.find((r) => r.scenario === 'mlp-spiral-2-4-2-1' && r.backend === 'auto' && r.available);
+  if (mlp && out.peers.mlp?.epochsPerSec) {
+    out.mlpVsTfPlayground = {
+      ourEpochsPerSec: mlp.epochsPerSec,
+      ourExecutor: mlp.adapter,
+      tfPlaygroundEpochsPerSec: out.peers.mlp.epochsPerSec,
+      ratio: Number((mlp.epochsPerSec / out.peers.mlp.epochsPerSec).toFixed(2)),
+    };
+    console.log(
+      `MLP spiral 2-4-2-1: ${mlp.epochsPerSec} epochs/s on ${mlp.adapter} vs TF Playground's engine ${out.peers.mlp.epochsPerSec} (×${out.mlpVsTfPlayground.ratio}); load ${mlp.loadAvg1m}`,
+    );
+  }
+  for (const g of out.timeToResult) {
+    if (g.msToThreshold !== undefined) {
+      console.log(`${g.goal}: ${g.msToThreshold ?? 'not reached'} ms (limit ${g.limitMs}) on ${g.executor}; page load → Train enabled ${g.pageLoadToTrainEnabledMs} ms`);
+    }
+  }
+  return out;
 }
 
 async function soakRun(browser, url, opts, machine) {

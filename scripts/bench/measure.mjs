@@ -2,7 +2,7 @@
  * One benchmark run: a scenario on a backend, in a fresh page (and browser context).
  */
 import os from 'node:os';
-import { BACKEND_LABELS, Lab, benchInitScript, quietWorkersState, skipReason, trainingWorkers, workersState } from './probe.mjs';
+import { BACKEND_LABELS, Lab, benchInitScript, executorCandidates, quietWorkersState, skipReason, trainingWorkers, workersState } from './probe.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** Warm-up after the first step before the steady window (shader compiles, JIT). */
@@ -14,7 +14,7 @@ export const round = (v, digits = 1) => (Number.isFinite(v) ? Number(v.toFixed(d
 
 export function scenarioUrl(baseUrl, scenario, backend) {
   const q = new URLSearchParams(scenario.params);
-  if (backend) q.set('backend', backend);
+  if (backend && backend !== 'auto') q.set('backend', backend);
   return `${baseUrl}#${scenario.route}?${q}`;
 }
 
@@ -51,9 +51,11 @@ export async function runScenario(browser, baseUrl, scenario, backend, { seconds
     const workers = await trainingWorkers(page);
     const label = await lab.backendLabel();
     const { backends } = await workersState(workers);
-    if (!backends.includes(backend) || !label.startsWith(BACKEND_LABELS[backend])) {
+    // 'auto' is whatever the engine's measurement picked.
+    if (backend !== 'auto' && (!backends.includes(backend) || !label.startsWith(BACKEND_LABELS[backend]))) {
       return { ...row, available: false, usedInstead: [...new Set(backends)].join(', '), reason: await skipReason(page, backend) };
     }
+    const candidates = backend === 'auto' ? await executorCandidates(page).catch(() => null) : null;
 
     await lab.button('Train').click();
     const first = await lab.firstStep();
@@ -75,6 +77,8 @@ export async function runScenario(browser, baseUrl, scenario, backend, { seconds
       ...row,
       available: true,
       adapter: label,
+      ...(candidates ? { candidates } : {}),
+      ...(scenario.epochSize && eps ? { epochsPerSec: round((stepsPerSec * eps) / scenario.epochSize) } : {}),
       workers: backends.length,
       timeToFirstStepMs: Math.round(first.ms),
       windowSec: round(dt, 2),

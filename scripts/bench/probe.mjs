@@ -12,7 +12,7 @@
  */
 /* global window, document, requestAnimationFrame, MutationObserver, Element, CSS, self */
 
-export const BACKEND_LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+export const BACKEND_LABELS = { fused: 'Fused JS', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
 /**
  * Installed before navigation: records main-thread long tasks from page load on,
@@ -188,10 +188,28 @@ export async function quietWorkersState(page, workers) {
   return prev;
 }
 
-/** Why the engine passed over `backend`, from the header badge's title ("WebGPU: reason" lines). */
+/**
+ * The executor popover's rows (the header badge opens it): each candidate's label, measured
+ * steps/s, first step and verdict, as the engine reported them.
+ */
+export async function executorCandidates(page) {
+  const badge = page.getByTestId('backend-badge').first();
+  await badge.click();
+  const dialog = page.getByRole('dialog', { name: 'How this executor was chosen' });
+  await dialog.waitFor({ timeout: 10_000 });
+  const rows = await dialog.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = [...tr.children].map((c) => c.textContent.trim());
+      return { executor: cells[0], stepsPerSec: cells[1], firstStep: cells[2], verdict: cells[3] };
+    }),
+  );
+  await page.keyboard.press('Escape');
+  return rows;
+}
+
+/** Why the engine passed over `backend`, from the executor popover's verdicts. */
 export async function skipReason(page, backend) {
-  const title = (await page.getByTestId('backend-badge').first().getAttribute('title')) ?? '';
-  const prefix = `${BACKEND_LABELS[backend]}: `;
-  const line = title.split('\n').find((l) => l.startsWith(prefix));
-  return line ? line.slice(prefix.length) : title || 'the engine chose another backend';
+  const rows = await executorCandidates(page).catch(() => []);
+  const row = rows.find((r) => r.executor.startsWith(BACKEND_LABELS[backend]));
+  return row ? row.verdict : 'the engine chose another executor';
 }

@@ -39,7 +39,10 @@ export function formatTable(rows) {
     c.length > 3
       ? c.map((v, i) => (i < 3 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ')
       : `${String(c[0]).padEnd(widths[0])}  ${String(c[1]).padEnd(widths[1])}  ${c[2]}`;
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+  const chosen = rows
+    .filter((r) => r.available && r.candidates)
+    .map((r) => `${r.scenario} (auto → ${r.adapter}${r.epochsPerSec ? `, ${r.epochsPerSec} epochs/s` : ''}): ${r.candidates.map((c) => `${c.executor} ${c.stepsPerSec} steps/s, ${c.verdict}`).join('; ')}`);
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line), '', ...chosen].join('\n');
 }
 
 export function formatSoakLine(r) {

@@ -16,7 +16,7 @@ function firstStep(c: CandidateReport): string {
   return c.firstStepMs >= 1000 ? `${(c.firstStepMs / 1000).toFixed(1)} s` : `${Math.round(c.firstStepMs)} ms`;
 }
 
-export function ExecutorBadge({ info, startingLabel }: { info: BackendInfo | null; startingLabel: string }) {
+export function ExecutorBadge({ info, all, startingLabel }: { info: BackendInfo | null; all: BackendInfo[]; startingLabel: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [pos, setPos] = useState<{ left: number; top: number; width: number } | null>(null);
@@ -49,8 +49,6 @@ export function ExecutorBadge({ info, startingLabel }: { info: BackendInfo | nul
       </span>
     );
   }
-  const candidates = info.candidates ?? [];
-  const how = info.requested !== 'auto' ? t('executor.forced') : info.cached ? t('executor.cached') : t('executor.measured');
   return (
     <span className="executor-wrap" ref={wrap}>
       <button
@@ -81,46 +79,65 @@ export function ExecutorBadge({ info, startingLabel }: { info: BackendInfo | nul
           className="executor-popover"
           style={pos ? { left: pos.left, top: pos.top, width: pos.width } : undefined}
         >
-          <p className="executor-how">{how}</p>
-          {candidates.length > 0 && (
-            <table className="executor-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('executor.candidate')}</th>
-                  <th scope="col">{t('executor.speed')}</th>
-                  <th scope="col">{t('executor.firstStep')}</th>
-                  <th scope="col">{t('executor.verdict')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {candidates.map((c) => (
-                  <tr key={c.name} data-outcome={c.outcome}>
-                    <th scope="row">{c.label}</th>
-                    <td className="num">{speed(c)}</td>
-                    <td className="num">{firstStep(c)}</td>
-                    <td>
-                      <strong>{t(`executor.${c.outcome}`)}</strong>
-                      {c.reason ? <span className="executor-reason">: {c.reason}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {info.skipped.length > 0 && (
-            <ul className="executor-skipped">
-              {info.skipped.map((s) => (
-                <li key={s.name}>
-                  {s.name}: {s.reason}
-                </li>
-              ))}
-            </ul>
-          )}
+          {(all.length > 0 ? all : [info]).map((i) => (
+            <ExecutorReport key={i.model ?? 'model'} info={i} titled={all.length > 1} />
+          ))}
           <button type="button" onClick={() => setOpen(false)}>
             {t('executor.close')}
           </button>
         </div>
       )}
     </span>
+  );
+}
+
+/** One lab's choice: how it was made, and every candidate's measurement. */
+function ExecutorReport({ info, titled }: { info: BackendInfo; titled: boolean }) {
+  const { t } = useTranslation();
+  const candidates = info.candidates ?? [];
+  const how = info.requested !== 'auto' ? t('executor.forced') : info.cached ? t('executor.cached') : t('executor.measured');
+  return (
+    <section className="executor-report" aria-label={titled && info.model ? t(`executor.models.${info.model}`, { defaultValue: info.model }) : undefined}>
+      {titled && info.model && (
+        <h2 className="executor-model">
+          {t(`executor.models.${info.model}`, { defaultValue: info.model })}: {info.label}
+        </h2>
+      )}
+      <p className="executor-how">{how}</p>
+      {candidates.length > 0 && (
+        <table className="executor-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('executor.candidate')}</th>
+              <th scope="col">{t('executor.speed')}</th>
+              <th scope="col">{t('executor.firstStep')}</th>
+              <th scope="col">{t('executor.verdict')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((c) => (
+              <tr key={c.name} data-outcome={c.outcome}>
+                <th scope="row">{c.label}</th>
+                <td className="num">{speed(c)}</td>
+                <td className="num">{firstStep(c)}</td>
+                <td>
+                  <strong>{t(`executor.${c.outcome}`)}</strong>
+                  {c.reason ? <span className="executor-reason">: {c.reason}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {info.skipped.length > 0 && (
+        <ul className="executor-skipped">
+          {info.skipped.map((s) => (
+            <li key={s.name}>
+              {s.name}: {s.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

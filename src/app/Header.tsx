@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../components/CopyButton';
 import { LANG_LABELS, LANGS, type Lang } from '../i18n';
 import { BACKENDS, BACKEND_LABELS, type BackendChoice } from '../ml/backend-names';
-import { useBackendStatus } from '../state/backend-status';
+import { clearBackendStatus, useBackendStatus } from '../state/backend-status';
 import { LESSONS } from '../lessons/registry';
 import { applyTheme, useTheme } from '../state/theme';
 import { ExecutorBadge } from './ExecutorBadge';
@@ -18,7 +19,9 @@ interface Props {
 
 export function Header({ path, backendChoice, onBackendChange, lang, onLangChange }: Props) {
   const { t } = useTranslation();
-  const { info } = useBackendStatus();
+  const { info, all } = useBackendStatus();
+  // A new page brings its own labs: forget the last page's executors.
+  useEffect(() => clearBackendStatus(), [path]);
   const theme = useTheme();
   const onLesson = path !== '/';
   return (
@@ -38,7 +41,7 @@ export function Header({ path, backendChoice, onBackendChange, lang, onLangChang
       </nav>
       <div className="header-tools">
         <OfflineStatus />
-        {onLesson && <ExecutorBadge info={info} startingLabel={t('settings.starting')} />}
+        {onLesson && <ExecutorBadge info={info} all={all} startingLabel={t('settings.starting')} />}
         <label className="header-select">
           <span>{t('settings.backend')}</span>
           <select value={backendChoice} onChange={(e) => onBackendChange(e.target.value as BackendChoice)}>

@@ -84,6 +84,16 @@ const en = {
     excluded: 'excluded',
     unavailable: 'not used',
     close: 'Close',
+    models: {
+      linreg: 'Linear regression',
+      'surface-race': 'Optimizer race',
+      'tiny-net': 'Tiny 2-2-1 network',
+      mlp: 'MLP playground',
+      mnist: 'MNIST classifier',
+      rnn: 'Recurrent network',
+      transformer: 'Transformer',
+      word2vec: 'Word embeddings',
+    },
   },
   status: {
     starting: 'starting…',
@@ -304,6 +314,16 @@ const zh: Shape<typeof en> = {
     excluded: '已排除',
     unavailable: '未使用',
     close: '关闭',
+    models: {
+      linreg: '线性回归',
+      'surface-race': '优化器赛跑',
+      'tiny-net': '2-2-1 小网络',
+      mlp: 'MLP 实验场',
+      mnist: 'MNIST 分类器',
+      rnn: '循环神经网络',
+      transformer: 'Transformer',
+      word2vec: '词向量',
+    },
   },
   status: {
     starting: '启动中…',

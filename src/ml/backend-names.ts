@@ -44,6 +44,8 @@ export interface BackendInfo {
   candidates?: CandidateReport[];
   /** True when the choice came from an earlier measurement on this machine (no new race). */
   cached?: boolean;
+  /** The model (task kind) this executor was chosen for: a page with two labs has two. */
+  model?: string;
 }
 
 /** "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 (0x2503) Direct3D11 …)" → "NVIDIA GeForce RTX 3060". */

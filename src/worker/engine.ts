@@ -76,7 +76,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     this.spec = req.spec;
     this.hyper = req.hyper;
     this.requested = req.backend;
-    this.backend = await this.choose(req.backend);
+    this.backend = { ...(await this.choose(req.backend)), model: req.spec.kind };
     this.emit({ type: 'backend', info: this.backend });
     await this.build(null, 0);
     return this.backend;
@@ -198,7 +198,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
         this.emit({ type: 'error', message: `Training failed: ${reason}` });
         return;
       }
-      this.backend = await fallBackFrom(broken, { exclude: this.unsupported() });
+      this.backend = { ...(await fallBackFrom(broken, { exclude: this.unsupported() })), model: this.spec?.kind };
       this.emit({ type: 'backend', info: this.backend, fallbackReason: reason });
       const loop = await this.build(weights, steps);
       if (wasRunning) loop.start();
@@ -237,7 +237,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     if (spec) this.spec = spec;
     if (this.requested === 'auto' && this.signature() !== this.chosenFor) {
       // A new shape: measure (or recall) which executor is fastest for it.
-      this.backend = await this.choose('auto');
+      this.backend = { ...(await this.choose('auto')), model: this.spec?.kind };
       this.emit({ type: 'backend', info: this.backend });
     }
     await this.build(null, 0);
@@ -321,10 +321,16 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
 
   /** For tests: the tensor count and the backend actually in use. */
   debugState(): { numTensors: number; backend: string; numBytesInGPU: number | null; kind: string | null; step: number } {
-    const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+    let m: tf.MemoryInfo & { numBytesInGPU?: number };
+    try {
+      m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+    } catch {
+      // Asked while a candidate backend is still initialising (the executor race).
+      return { numTensors: -1, backend: 'initialising', numBytesInGPU: null, kind: this.spec?.kind ?? null, step: 0 };
+    }
     return {
       numTensors: m.numTensors,
-      backend: tf.getBackend(),
+      backend: this.backend?.name === 'fused' ? 'fused' : tf.getBackend(),
       numBytesInGPU: m.numBytesInGPU ?? null,
       kind: this.spec?.kind ?? null,
       step: this.loop?.stepCount ?? 0,
