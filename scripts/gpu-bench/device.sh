@@ -64,7 +64,7 @@ flags=$(echo "${CHOSEN#*|}" | tr -d ' ')
 GPU=$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1)
 set -o pipefail
 # shellcheck disable=SC2086
-env $envs "$NODE" $B/run.mjs --backends $BACKENDS --dawn "$flags" --out "$OUT/gpu-results.json" \
+env $envs timeout "${BENCH_TIMEOUT:-1800}" "$NODE" $B/run.mjs --backends $BACKENDS --dawn "$flags" --out "$OUT/gpu-results.json" \
   --note "GPU: ${GPU:-unknown}; driver setting: ${envs}${flags:+ dawn $flags}" "$@" 2> "$OUT/stderr.txt" | tee "$OUT/log.txt"
 rc=$?
 echo "stderr lines: $(wc -l < "$OUT/stderr.txt")"; grep -v -E '^(=+|Hi, looks like.*|)$' "$OUT/stderr.txt" | head -20 | cut -c1-300

@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 [ -d node_modules/webgpu ] || npm install --ignore-scripts
-node build.mjs
+node build.mjs --commit HEAD   # src/ as committed, not others' half-done edits
 C=node_modules/.carry
 mkdir -p "$C/gl"
 xz -T2 -9 -c node_modules/.bench/bench.cjs > "$C/bench.cjs.xz"
