@@ -43,7 +43,7 @@ function recordViews(): void {
   MessagePort.prototype.addEventListener = function (this: MessagePort, ...args: Parameters<MessagePort['addEventListener']>) {
     if (!seen.has(this)) {
       seen.add(this);
-      add.call(this, 'message', (e: MessageEvent) => find(e.data, 0));
+      add.call(this, 'message', (e: Event) => find((e as MessageEvent).data, 0));
     }
     return add.apply(this, args);
   } as MessagePort['addEventListener'];
