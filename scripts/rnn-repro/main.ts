@@ -19,7 +19,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-const hyper: RnnHyper = { learningRate: 0.01, optimizer: 'adam', batchSize: 8, clip: true, clipNorm: 1, temperature: 1 };
+const hyper: RnnHyper = { learningRate: 0.01, optimizer: 'adam', batchSize: Number(new URLSearchParams(location.search).get('batch') ?? 8), clip: true, clipNorm: 1, temperature: 1 };
 
 async function use(backend: string): Promise<void> {
   const ok = await tf.setBackend(backend);

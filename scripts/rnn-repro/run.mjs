@@ -24,7 +24,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage();
 page.on('console', (m) => console.log('[page]', m.type(), m.text().slice(0, 300)));
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-await page.goto(`http://127.0.0.1:${PORT}/`);
+await page.goto(`http://127.0.0.1:${PORT}/${process.env.REPRO_QUERY ?? ''}`);
 await page.waitForFunction(() => document.title === 'ready');
 
 const mode = process.argv[2] ?? 'task';
