@@ -39,3 +39,21 @@ describe('the packed Brown Corpus', () => {
     expect(small.tokens.length).toBe([...c.counts.slice(0, 100)].reduce((a, b) => a + b, 0));
   });
 });
+
+describe('the packed Song ci (Chinese characters)', () => {
+  const c = parseWordCorpus(readFileSync(`public/${WORD_CORPUS_PATH.songci}`));
+
+  it('holds single Han characters, most frequent first, each seen at least 5 times', () => {
+    expect(c.words.every((w) => /^[\u4e00-\u9fff]$/u.test(w))).toBe(true);
+    expect(c.words.slice(0, 6)).toEqual(['人', '风', '花', '一', '不', '春']);
+    expect(c.minCount).toBe(5);
+    expect(c.counts[c.counts.length - 1]).toBeGreaterThanOrEqual(5);
+    expect(c.rawTokens).toBeGreaterThan(1_400_000);
+  });
+
+  it('is consistent: counts add up to the running text', () => {
+    const seen = new Uint32Array(c.words.length);
+    for (const t of c.tokens) seen[t]!++;
+    expect([...seen]).toEqual([...c.counts]);
+  });
+});

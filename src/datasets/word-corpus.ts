@@ -1,5 +1,5 @@
 /**
- * A word corpus packed by scripts/pack-brown.mjs (layout documented there): the running text as
+ * A word corpus packed by scripts/pack-brown.mjs or scripts/pack-songci.mjs (layout in scripts/word-corpus-pack.mjs): the running text as
  * word ids, the vocabulary in frequency order and each word's count. Pure: no DOM, no tfjs.
  */
 
@@ -8,14 +8,17 @@ export const WORD_CORPUS_VERSION = 1;
 const HEADER_BYTES = 24;
 
 /** Corpora shipped with the build, by URL key. */
-export const WORD_CORPORA = ['brown'] as const;
+export const WORD_CORPORA = ['brown', 'songci'] as const;
 export type WordCorpusId = (typeof WORD_CORPORA)[number];
 
 /**
  * Where each corpus lives, relative to the site root. Resolve it on the main thread against
  * document.baseURI: inside a worker a relative URL resolves against the worker script.
  */
-export const WORD_CORPUS_PATH: Record<WordCorpusId, string> = { brown: 'data/brown-corpus.bin' };
+export const WORD_CORPUS_PATH: Record<WordCorpusId, string> = { brown: 'data/brown-corpus.bin', songci: 'data/songci-corpus.bin' };
+
+/** Whether a corpus's tokens are single characters (Chinese) rather than words. */
+export const CHARACTER_CORPUS: Record<WordCorpusId, boolean> = { brown: false, songci: true };
 
 export interface WordCorpus {
   /** Words by id; id = frequency rank (0 = most frequent). */

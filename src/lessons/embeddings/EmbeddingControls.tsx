@@ -13,7 +13,7 @@ export type EmbUpdate = (patch: Partial<EmbValues>) => void;
 const P = EMB_PARAMS;
 
 /** The settings of the embedding lab; each writes its URL key (and is locked when the embedding page says so). */
-export function EmbeddingControls({ v, update }: { v: EmbValues; update: EmbUpdate }) {
+export function EmbeddingControls({ v, update, corpusVocab }: { v: EmbValues; update: EmbUpdate; corpusVocab: number | null }) {
   const { t } = useTranslation('emb');
   const corpusOptions = WORD_CORPORA.map((c) => ({ value: c, label: t(`options.${c}`) }));
   return (
@@ -26,7 +26,8 @@ export function EmbeddingControls({ v, update }: { v: EmbValues; update: EmbUpda
         min={P.vocab.min}
         max={P.vocab.max}
         step={500}
-        format={(n) => t('controls.vocabValue', { n: n.toLocaleString('en') })}
+        // The model keeps at most what the corpus has (the Song ci have 4,280 characters seen ≥ 5 times).
+        format={(n) => t('controls.vocabValue', { n: Math.min(n, corpusVocab ?? n).toLocaleString('en') })}
         onChange={(vocab) => update({ vocab: Math.min(P.vocab.max, vocab) })}
       />
       <Slider label={t('controls.dim')} urlKey="dim" value={v.dim} min={P.dim.min} max={P.dim.max} step={1} format={(d) => `D = ${d}`} onChange={(dim) => update({ dim })} />

@@ -10,7 +10,7 @@ import { Part } from '../../embed/Widget';
 import { WidgetTools } from '../../embed/WidgetTools';
 import { fmt, fmtInt } from '../../format';
 import { useLang } from '../../i18n';
-import { WORD_CORPUS_PATH } from '../../datasets/word-corpus';
+import { CHARACTER_CORPUS, WORD_CORPUS_PATH, type WordCorpusId } from '../../datasets/word-corpus';
 import type { BackendChoice } from '../../ml/backend-names';
 import type { Word2VecHyper, Word2VecSpec, Word2VecView } from '../../ml/tasks/word2vec';
 import { parseParams } from '../../state/schema';
@@ -40,6 +40,12 @@ function hyperOf(v: EmbValues): Word2VecHyper {
   return { learningRate: v.lr, window: v.window, negatives: v.neg, sample: v.sub ? v.t : 0, batch: v.batch };
 }
 
+/** What the word and analogy boxes start with for each corpus (words the lesson's prose talks about). */
+const STARTERS: Record<WordCorpusId, { query: string; analogy: [string, string, string] }> = {
+  brown: { query: 'monday', analogy: ['king', 'man', 'woman'] },
+  songci: { query: '酒', analogy: ['西', '东', '南'] },
+};
+
 const splitWords = (s: string) =>
   s
     .split(',')
@@ -61,9 +67,17 @@ export function EmbeddingLab({ v, update, backend }: Props) {
   const [session, state] = useTrainingSession<'word2vec'>();
   useEmbedTarget(session);
   const view = state.view as Word2VecView | null;
-  const [query, setQuery] = useState('monday');
-  const [analogy, setAnalogy] = useState<[string, string, string]>(['king', 'man', 'woman']);
+  const [query, setQuery] = useState(STARTERS[v.corpus].query);
+  const [analogy, setAnalogy] = useState<[string, string, string]>(STARTERS[v.corpus].analogy);
   const [highlight, setHighlight] = useState('');
+  // Another corpus has other words: start its boxes afresh (state adjusted during render, as React advises).
+  const [corpusShown, setCorpusShown] = useState(v.corpus);
+  if (corpusShown !== v.corpus) {
+    setCorpusShown(v.corpus);
+    setQuery(STARTERS[v.corpus].query);
+    setAnalogy(STARTERS[v.corpus].analogy);
+    setHighlight('');
+  }
   const highlightId = useId();
 
   const specKey = JSON.stringify(specOf(v));
@@ -96,6 +110,8 @@ export function EmbeddingLab({ v, update, backend }: Props) {
 
   const applyExperiment = (e: Experiment) => {
     if (Object.keys(e.params).length) update(parseParams(EMB_PARAMS, new URLSearchParams(e.params)).values);
+    // The prompts are about the English corpus: they bring it back.
+    if (v.corpus !== 'brown') update({ corpus: 'brown' });
     if (e.query !== undefined) setQuery(e.query);
     if (e.analogy) setAnalogy(e.analogy);
   };
@@ -129,14 +145,15 @@ export function EmbeddingLab({ v, update, backend }: Props) {
         {state.phase === 'starting' && !view && <p className="emb-note">{t('lab.loading')}</p>}
 
         <h3>{t('word.title')}</h3>
-        <WordBox value={query} onChange={setQuery} view={view} />
+        <WordBox value={query} onChange={setQuery} view={view} characters={CHARACTER_CORPUS[v.corpus]} />
 
         <h3>{t('map.title')}</h3>
         <WordMap map={map} />
         {map && (
           <p className="emb-note">
             {t('map.caption', {
-              n: map.words.length,
+              n: Math.max(0, to - v.skip),
+              marked: map.highlighted.filter(Boolean).length,
               from: v.skip + 1,
               to,
               p1: (map.explained[0] * 100).toFixed(1),
@@ -193,7 +210,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
         </Part>
 
         <Part name="controls">
-          <EmbeddingControls v={v} update={update} />
+          <EmbeddingControls v={v} update={update} corpusVocab={view?.corpus.available ?? null} />
           <TryThis onTry={applyExperiment} />
         </Part>
 

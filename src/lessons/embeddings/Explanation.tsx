@@ -124,6 +124,14 @@ export function ExplanationEn() {
         enough for weekdays, months and number words to find each other within an epoch or two, and small enough to
         show where such a model stops.
       </p>
+      <p>
+        The second corpus is Chinese: the 21,053 <i>ci</i> (song lyrics) of the Song dynasty (960–1279) from the{' '}
+        <code>chinese-poetry</code> npm package (MIT), in simplified characters. Classical Chinese has no spaces, and most of
+        its words are a single character, so here the tokens are characters. Punctuation is dropped, as are characters
+        seen fewer than 5 times: 4,280 characters and 1,409,774 running characters. Try 酒 (wine), 山 (mountain) or 三
+        (three). After an epoch or two their neighbours are other drinking words, words for peaks and ridges, and numerals, learned from the same
+        windows as in English.
+      </p>
     </>
   );
 }

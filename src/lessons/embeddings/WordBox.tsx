@@ -7,17 +7,19 @@ interface Props {
   value: string;
   onChange: (w: string) => void;
   view: Word2VecView | null;
+  /** The corpus's tokens are single characters (Chinese). */
+  characters: boolean;
 }
 
 /** A typed word and its nearest neighbours by cosine similarity, from the worker's live vectors. */
-export function WordBox({ value, onChange, view }: Props) {
+export function WordBox({ value, onChange, view, characters }: Props) {
   const { t } = useTranslation('emb');
   const id = useId();
   const q = view?.query ?? null;
   // The worker answers for the word it was last sent; while it catches up, keep the old answer.
   let message: string | null = null;
   if (!value.trim()) message = t('word.empty');
-  else if (q?.status === 'unknown') message = t('word.unknown', { word: q.word, n: view!.corpus.vocab.toLocaleString('en'), min: view!.corpus.minCount });
+  else if (q?.status === 'unknown') message = t(characters ? 'word.unknownChars' : 'word.unknown', { word: q.word, n: view!.corpus.vocab.toLocaleString('en'), min: view!.corpus.minCount });
   const ok = q?.status === 'ok' && value.trim() ? q : null;
   return (
     <div className="emb-word">
@@ -29,7 +31,7 @@ export function WordBox({ value, onChange, view }: Props) {
           id={id}
           type="text"
           value={value}
-          placeholder={t('word.placeholder')}
+          placeholder={t(characters ? 'word.placeholderChars' : 'word.placeholder')}
           autoComplete="off"
           spellCheck={false}
           maxLength={40}

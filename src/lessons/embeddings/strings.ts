@@ -10,7 +10,7 @@ import type { Strings } from '../../i18n';
 export const en = {
   page: {
     title: 'Word embeddings',
-    lede: 'Train word2vec on a million words of real American English, right here, and watch words that are used alike drift together: nearest neighbours, a 2-D map of the space, analogies, and the gradient of one real training pair.',
+    lede: 'Train word2vec right here on real text (a million words of American English, or the Song dynasty’s ci in Chinese characters) and watch words that are used alike drift together: nearest neighbours, a 2-D map of the space, analogies, and the gradient of one real training pair.',
   },
   lab: {
     region: 'Embedding lab',
@@ -35,6 +35,7 @@ export const en = {
   },
   options: {
     brown: 'Brown Corpus (English, 1961)',
+    songci: 'Song ci (Chinese, 960–1279; characters)',
   },
   chart: {
     title: 'Loss per step',
@@ -51,10 +52,13 @@ export const en = {
     title: 'Nearest neighbours',
     label: 'Word',
     placeholder: 'e.g. monday',
+    placeholderChars: 'e.g. 酒',
     list: 'Nearest neighbours',
     empty: 'Type a word to see its nearest neighbours.',
     unknown:
       '“{{word}}” is not in the vocabulary. The model knows the {{n}} most frequent words of the corpus (each seen at least {{min}} times), in lower case. Try a common word such as “monday”, “two” or “city”.',
+    unknownChars:
+      '“{{word}}” is not in the vocabulary. The Song ci corpus is split into single characters, and the model knows its {{n}} most frequent ones (each seen at least {{min}} times). Type one character, such as 酒, 月 or 山.',
     meta: '“{{word}}” occurs {{count}} times; cosine similarity of its vector with each neighbour’s, updated as it trains:',
     count: '{{n}}×',
     highlight: 'Mark words on the map',
@@ -82,7 +86,7 @@ export const en = {
   map: {
     title: 'The space, projected to 2-D',
     caption:
-      'PCA of the current unit-length vectors of {{n}} frequent words (ranks {{from}}–{{to}}, plus marked words), recomputed as it trains. The two axes keep {{p1}}% and {{p2}}% of the variance: much of the space is hidden in this view.',
+      'PCA of the current unit-length vectors of {{n}} frequent words (ranks {{from}}–{{to}}) and {{marked}} marked words, recomputed as it trains. The two axes keep {{p1}}% and {{p2}}% of the variance: much of the space is hidden in this view.',
     img: 'Map of word vectors projected onto their first two principal components',
   },
   live: {
@@ -95,9 +99,9 @@ export const en = {
     count: 'count',
     share: 'share f',
     keep: 'P keep',
-    noiseCaption: 'Where negatives come from: plain frequency against P_n ∝ count^¾',
+    noiseCaption: 'Where negatives come from: plain frequency against Pₙ ∝ count^¾',
     unigram: 'count / total',
-    noise: 'P_n',
+    noise: 'Pₙ',
     rank: 'rank {{r}}',
     coocCaption: 'GloVe’s input for “{{word}}”: co-occurrence counts within ±{{w}} words ({{total}} context positions, {{distinct}} different words)',
     logX: 'log X',
@@ -122,7 +126,7 @@ export const en = {
 export const zh: Strings<typeof en>['zh'] = {
   page: {
     title: '词向量',
-    lede: '就在浏览器里，用一百万词的真实美式英语训练 word2vec，看用法相近的词如何彼此靠拢：最近邻、向量空间的二维投影、类比推理，以及一个真实训练词对的梯度。',
+    lede: '就在浏览器里用真实文本训练 word2vec（一百万词的美式英语，或按字切分的全宋词），看用法相近的词如何彼此靠拢：最近邻、向量空间的二维投影、类比推理，以及一个真实训练词对的梯度。',
   },
   lab: {
     region: '词向量实验',
@@ -147,6 +151,7 @@ export const zh: Strings<typeof en>['zh'] = {
   },
   options: {
     brown: '布朗语料库（英语，1961 年）',
+    songci: '全宋词（中文，960–1279 年；按字切分）',
   },
   chart: {
     title: '每步的损失',
@@ -163,10 +168,13 @@ export const zh: Strings<typeof en>['zh'] = {
     title: '最近邻',
     label: '查询词',
     placeholder: '例如 monday',
+    placeholderChars: '例如 酒',
     list: '最近邻列表',
     empty: '输入一个词，查看它的最近邻。',
     unknown:
       '“{{word}}”不在词表中。模型只认识语料里最常见的 {{n}} 个词（每个至少出现 {{min}} 次），且都是小写。试试常见词，比如“monday”“two”或“city”。',
+    unknownChars:
+      '“{{word}}”不在词表中。全宋词语料按单个汉字切分，模型认识其中最常见的 {{n}} 个字（每个至少出现 {{min}} 次）。请输入一个字，比如“酒”“月”或“山”。',
     meta: '“{{word}}”出现了 {{count}} 次；下面是它的向量与各近邻向量的余弦相似度，随训练实时更新：',
     count: '{{n}} 次',
     highlight: '在图上标出这些词',
@@ -194,7 +202,7 @@ export const zh: Strings<typeof en>['zh'] = {
   map: {
     title: '投影到二维的向量空间',
     caption:
-      '对 {{n}} 个高频词（频率排名 {{from}}–{{to}}，外加被标出的词）当前的单位长度向量做主成分分析（PCA），随训练重新计算。两个坐标轴分别保留了 {{p1}}% 和 {{p2}}% 的方差：空间的大部分结构在这张图里看不到。',
+      '对 {{n}} 个高频词（频率排名 {{from}}–{{to}}）和 {{marked}} 个被标出的词当前的单位长度向量做主成分分析（PCA），随训练重新计算。两个坐标轴分别保留了 {{p1}}% 和 {{p2}}% 的方差：空间的大部分结构在这张图里看不到。',
     img: '词向量投影到前两个主成分上的散点图',
   },
   live: {
@@ -207,9 +215,9 @@ export const zh: Strings<typeof en>['zh'] = {
     count: '次数',
     share: '占比 f',
     keep: '保留概率',
-    noiseCaption: '负样本从哪里来：原始词频与 P_n ∝ 词频^¾ 的对比',
+    noiseCaption: '负样本从哪里来：原始词频与 Pₙ ∝ 词频^¾ 的对比',
     unigram: '次数 / 总词数',
-    noise: 'P_n',
+    noise: 'Pₙ',
     rank: '第 {{r}} 名',
     coocCaption: 'GloVe 的输入（以“{{word}}”为例）：左右 {{w}} 个词以内的共现次数（共 {{total}} 个上下文位置，{{distinct}} 个不同的词）',
     logX: 'log X',

@@ -32,21 +32,30 @@ export const TEX = {
   X: 'X_{ij}',
 };
 
-const word = (w: string) => `\\text{${w.replace(/[^a-z'-]/gi, '')}}`;
+/** A vocabulary word (letters, ' and -, or Han characters) as TeX text; anything else is dropped. */
+const word = (w: string) => `\\text{${w.replace(/[^a-z'\-\u4e00-\u9fff]/giu, '')}}`;
 const vec = (xs: number[], more: boolean) => `(${xs.map((x) => tex(x, 3)).join(',\\ ')}${more ? ',\\ \\dots' : ''})`;
+
+/** Terms split into lines of `per`, as the rows of an aligned block (so a phone need not scroll far). */
+function rows(first: string, terms: string[], per: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < terms.length; i += per) lines.push(terms.slice(i, i + per).join(' '));
+  return `\\begin{aligned} ${first} ${lines.map((l, i) => (i === 0 ? l : `&\\quad ${l}`)).join(' \\\\ ')} \\end{aligned}`;
+}
 
 /** The worked example's formulas with the last step's first pair. */
 export function liveTex(p: PairView, dim: number) {
   const more = dim > p.vc.length;
-  const negTerms = p.dotNegatives.map((x, k) => `\\sigma(${tex(x, 3, true)}) = ${tex(p.sigmaNegatives[k]!, 3)}`);
+  const negTerms = p.dotNegatives.map((x, k) => `\\sigma(u_{${word(p.negatives[k]!)}}^{\\top} v_c) = \\sigma(${tex(x, 3)}) = ${tex(p.sigmaNegatives[k]!, 3)}`);
+  const lossTerms = [`-\\log ${tex(p.sigmaPositive, 4)}`, ...p.sigmaNegatives.map((s) => `- \\log(1 - ${tex(s, 4)})`)];
   return {
-    pair: `c = ${word(p.center)},\\quad o = ${word(p.context)},\\quad \\{w_k\\} = \\{${p.negatives.map(word).join(',\\,')}\\}`,
+    pair: `\\begin{aligned} c &= ${word(p.center)}, \\quad o = ${word(p.context)} \\\\ \\{w_k\\} &= \\{${p.negatives.map(word).join(',\\,')}\\} \\end{aligned}`,
     vc: `v_{${word(p.center)}} = ${vec(p.vc, more)}`,
     uo: `u_{${word(p.context)}} = ${vec(p.uo, more)}`,
-    positive: `\\sigma(u_o^{\\top} v_c) = \\sigma(${tex(p.dotPositive, 3, true)}) = ${tex(p.sigmaPositive, 4)}`,
-    negatives: negTerms.length ? `\\sigma(u_k^{\\top} v_c):\\ ${negTerms.join(',\\ ')}` : '\\text{—}',
-    loss: `L = -\\log ${tex(p.sigmaPositive, 4)} ${p.sigmaNegatives.map((s) => `- \\log(1 - ${tex(s, 4)})`).join(' ')} = ${tex(p.loss, 4)}`,
+    positive: `\\sigma(u_o^{\\top} v_c) = \\sigma(${tex(p.dotPositive, 3)}) = ${tex(p.sigmaPositive, 4)}`,
+    negatives: negTerms.length ? `\\begin{aligned} ${negTerms.map((t) => t.replace(' = ', ' &= ')).join(' \\\\ ')} \\end{aligned}` : '\\text{—}',
+    loss: rows('L &=', [...lossTerms, `= ${tex(p.loss, 4)}`], 2),
     coef: `\\sigma(u_o^{\\top} v_c) - 1 = ${tex(p.sigmaPositive - 1, 4)}`,
-    grad: `\\frac{\\partial L}{\\partial v_c} = ${vec(p.grad, more)}, \\quad \\Big\\lVert \\frac{\\partial L}{\\partial v_c} \\Big\\rVert = ${tex(p.gradNorm, 3)}`,
+    grad: `\\begin{aligned} \\frac{\\partial L}{\\partial v_c} &= ${vec(p.grad, more)} \\\\ \\Big\\lVert \\frac{\\partial L}{\\partial v_c} \\Big\\rVert &= ${tex(p.gradNorm, 3)} \\end{aligned}`,
   };
 }

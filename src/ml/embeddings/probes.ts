@@ -19,10 +19,17 @@ export interface ProbeScore {
 }
 
 /** Score the probes on unit-length rows; words outside the vocabulary are not tested. */
-export function probeNeighbours(unit: Float32Array, V: number, D: number, index: ReadonlyMap<string, number>, k = 5): ProbeScore {
+export function probeNeighbours(
+  unit: Float32Array,
+  V: number,
+  D: number,
+  index: ReadonlyMap<string, number>,
+  k = 5,
+  classes: readonly (readonly string[])[] = PROBE_CLASSES,
+): ProbeScore {
   let tested = 0;
   let passed = 0;
-  for (const cls of PROBE_CLASSES) {
+  for (const cls of classes) {
     const ids = new Set(cls.map((w) => index.get(w)).filter((i): i is number => i !== undefined));
     for (const id of ids) {
       tested++;

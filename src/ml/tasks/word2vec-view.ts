@@ -82,7 +82,8 @@ export interface PairView {
 }
 
 export interface Word2VecView {
-  corpus: { vocab: number; tokens: number; rawTokens: number; minCount: number };
+  /** vocab: words the model has; available: words the corpus has (seen ≥ minCount times). */
+  corpus: { vocab: number; available: number; tokens: number; rawTokens: number; minCount: number };
   dim: number;
   /** The settings in force. */
   settings: { learningRate: number; window: number; negatives: number; sample: number };
@@ -101,6 +102,8 @@ export interface Word2VecView {
 
 export interface ViewInputs {
   corpus: WordCorpus;
+  /** Vocabulary of the corpus before the lesson's cut. */
+  available: number;
   model: SgnsModel;
   sampler: NegativeSampler;
   keep: Float32Array;
@@ -276,7 +279,7 @@ export function buildWord2VecView(inp: ViewInputs, cache: ViewCache): { view: Wo
   const pr = inp.progress;
   return {
     view: {
-      corpus: { vocab: V, tokens: corpus.tokens.length, rawTokens: corpus.rawTokens, minCount: corpus.minCount },
+      corpus: { vocab: V, available: inp.available, tokens: corpus.tokens.length, rawTokens: corpus.rawTokens, minCount: corpus.minCount },
       dim: D,
       settings: { learningRate: inp.hyper.learningRate, window: inp.hyper.window, negatives: inp.hyper.negatives, sample: inp.hyper.sample },
       progress: { ...pr, epoch: round(pr.epoch, 4) },

@@ -54,6 +54,20 @@ describe('word2vec task on the Brown Corpus', () => {
     expect(after.passed).toBeGreaterThanOrEqual(18);
   }, 60_000);
 
+  it('learns from Chinese characters too: the numerals of the Song ci find each other', async () => {
+    const songci = parseWordCorpus(readFileSync(`public/${WORD_CORPUS_PATH.songci}`));
+    const task = new Word2VecTask({ ...spec, corpus: 'songci', dim: 50 }, hyper, songci);
+    const V = task.model.vocabSize;
+    const D = task.model.dim;
+    const numerals = [['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']];
+    const start = probeNeighbours(unitRows(task.model.input, V, D), V, D, task.corpus.index, 5, numerals);
+    await run(task, 500);
+    const after = probeNeighbours(unitRows(task.model.input, V, D), V, D, task.corpus.index, 5, numerals);
+    expect(after.tested).toBe(10);
+    expect(start.passed).toBeLessThan(3);
+    expect(after.passed).toBeGreaterThanOrEqual(6);
+  }, 60_000);
+
   it('answers a typed word, an unknown word and an incomplete analogy in its view', async () => {
     const task = new Word2VecTask(spec, hyper, corpus);
     await run(task, 5);

@@ -42,6 +42,7 @@ const MAX_READ_FACTOR = 20;
 
 export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word2VecViewOptions> {
   readonly corpus: WordCorpus;
+  private readonly available: number;
   readonly model: SgnsModel;
   private readonly sampler: NegativeSampler;
   private readonly rng: Rng;
@@ -64,6 +65,7 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
     hyper: Word2VecHyper,
     full: WordCorpus,
   ) {
+    this.available = full.words.length;
     this.corpus = restrictVocabulary(full, spec.vocab);
     if (this.corpus.tokens.length < 2) throw new RangeError('the corpus has fewer than two words');
     this.hyper = { ...hyper };
@@ -131,6 +133,7 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
   async view(): Promise<Word2VecView> {
     const v = buildWord2VecView({
       corpus: this.corpus,
+      available: this.available,
       model: this.model,
       sampler: this.sampler,
       keep: this.keep,
