@@ -87,25 +87,31 @@ export class MnistModel {
 
   /**
    * Logits [batch, 10] for images [batch, 28, 28, 1] in [0, 1]. Call inside tf.tidy.
-   * ReLU commutes with max-pooling (both are monotone), so a conv followed by a max-pool
-   * applies its ReLU after the pool: the same function and the same gradients, on 4×
-   * fewer numbers. Before an average pool the ReLU stays where it is.
+   * ReLU and adding a per-channel bias both commute with max-pooling (max(x + b) = max(x) + b,
+   * exactly in float32 too, since rounding is monotone), so a conv followed by a max-pool adds
+   * its bias and applies its ReLU after the pool: the same function and the same gradients, on
+   * 4× fewer numbers. Before an average pool, or when the conv outputs are asked for, they stay
+   * where they are.
    */
   forward(x: tf.Tensor4D, o: ForwardOptions): tf.Tensor2D {
     let h: tf.Tensor = x;
-    let reluPending = false;
+    /** Bias and ReLU of the conv before a max-pool, applied after it. */
+    let pending: tf.Tensor | null = null;
     const layers = this.description.layers;
     layers.forEach(({ layer }, i) => {
       switch (layer.type) {
         case 'conv2d': {
-          const pre = tf.add(
-            tf.conv2d(h as tf.Tensor4D, this.weight(`${layer.name}/kernel`) as tf.Tensor4D, layer.stride, layer.padding),
-            this.weight(`${layer.name}/bias`),
-          ) as tf.Tensor4D;
-          o.convOutputs?.push(pre);
+          const conv = tf.conv2d(h as tf.Tensor4D, this.weight(`${layer.name}/kernel`) as tf.Tensor4D, layer.stride, layer.padding);
+          const bias = this.weight(`${layer.name}/bias`);
           const next = layers[i + 1]?.layer;
-          reluPending = next?.type === 'pool' && next.pooling === 'max';
-          h = reluPending ? pre : tf.relu(pre);
+          if (next?.type === 'pool' && next.pooling === 'max' && !o.convOutputs) {
+            pending = bias;
+            h = conv;
+            break;
+          }
+          const pre = tf.add(conv, bias) as tf.Tensor4D;
+          o.convOutputs?.push(pre);
+          h = next?.type === 'pool' && next.pooling === 'max' ? pre : tf.relu(pre);
           break;
         }
         case 'pool': {
@@ -114,8 +120,10 @@ export class MnistModel {
             layer.pooling === 'max'
               ? tf.maxPool(x4, layer.size, layer.stride, 'valid')
               : tf.avgPool(x4, layer.size, layer.stride, 'valid');
-          if (reluPending) h = tf.relu(h);
-          reluPending = false;
+          if (layer.pooling === 'max' && layers[i - 1]?.layer.type === 'conv2d') {
+            h = tf.relu(pending ? tf.add(h, pending) : h);
+          }
+          pending = null;
           break;
         }
         case 'flatten':
