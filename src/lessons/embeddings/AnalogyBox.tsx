@@ -76,6 +76,7 @@ export function AnalogyBox({ value, onChange, view }: Props) {
             <p className="emb-weak" role="note">
               {t('analogy.weak', {
                 gap: fmt(margin, 2),
+                tokens: (view?.corpus.tokens ?? 0).toLocaleString('en'),
                 a: ok.words[0],
                 b: ok.words[1],
                 c: ok.words[2],

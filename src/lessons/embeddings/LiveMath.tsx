@@ -34,7 +34,7 @@ function PairMath({ view }: { view: Word2VecView }) {
   return (
     <>
       <p>
-        The last step read {fmtInt(view.progress.lastRead)} words of running text, kept {fmtInt(view.progress.lastKept)} after
+        The last step read {fmtInt(view.progress.lastRead)} tokens (words, or characters of the Song ci) of running text, kept {fmtInt(view.progress.lastKept)} after
         subsampling and trained on {fmtInt(view.progress.lastPairs)} pairs. Its first pair, before its update:
       </p>
       <Tex block math={x.pair} />

@@ -27,7 +27,7 @@ function PairMathZh({ view }: { view: Word2VecView }) {
   return (
     <>
       <p>
-        上一步读入了 {fmtInt(view.progress.lastRead)} 个词，下采样后保留 {fmtInt(view.progress.lastKept)} 个，共训练了{' '}
+        上一步读入了 {fmtInt(view.progress.lastRead)} 个词（宋词语料中是字），下采样后保留 {fmtInt(view.progress.lastKept)} 个，共训练了{' '}
         {fmtInt(view.progress.lastPairs)} 个词对。下面是其中第一个词对在更新之前的样子：
       </p>
       <Tex block math={x.pair} />

@@ -80,7 +80,7 @@ export const en = {
     answers: 'Nearest to v({{a}}) − v({{b}}) + v({{c}}):',
     list: 'Analogy answers',
     weak:
-      'Uncertain: the best answer beats the runner-up by only {{gap}} in cosine. With about a million words of text, and “{{a}}”, “{{b}}”, “{{c}}” seen {{ca}}, {{cb}} and {{cc}} times, this model cannot answer this analogy reliably; the published word2vec analogies were learned from billions of words.',
+      'Uncertain: the best answer beats the runner-up by only {{gap}} in cosine. With {{tokens}} tokens of running text, and “{{a}}”, “{{b}}”, “{{c}}” seen {{ca}}, {{cb}} and {{cc}} times, this model cannot answer this analogy reliably; the published word2vec analogies were learned from billions of words.',
     sameAsC: 'Note that “{{w}}” is also simply the nearest neighbour of “{{c}}”: the offset a − b added little.',
   },
   map: {
@@ -196,7 +196,7 @@ export const zh: Strings<typeof en>['zh'] = {
     answers: '最接近 v({{a}}) − v({{b}}) + v({{c}}) 的词：',
     list: '类比结果',
     weak:
-      '结果不可靠：第一名的余弦相似度只比第二名高 {{gap}}。语料只有约一百万词，“{{a}}”“{{b}}”“{{c}}”分别只出现了 {{ca}}、{{cb}}、{{cc}} 次，这个模型无法可靠地回答这个类比；文献中那些 word2vec 类比结果是从数十亿词的语料中学到的。',
+      '结果不可靠：第一名的余弦相似度只比第二名高 {{gap}}。语料只有 {{tokens}} 个词（或字），“{{a}}”“{{b}}”“{{c}}”分别只出现了 {{ca}}、{{cb}}、{{cc}} 次，这个模型无法可靠地回答这个类比；文献中那些 word2vec 类比结果是从数十亿词的语料中学到的。',
     sameAsC: '注意：“{{w}}”本来就是“{{c}}”的最近邻，a − b 这个偏移几乎没起作用。',
   },
   map: {
