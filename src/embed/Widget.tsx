@@ -4,6 +4,7 @@ import { Notices } from '../components/Notices';
 import { useEmbed, WidgetContext, type WidgetScope } from './context';
 import { unknownParts } from './route';
 import type { PartName, WidgetId } from './widgets';
+import './embed.css';
 
 interface Props {
   id: WidgetId;

@@ -4,7 +4,7 @@ import { CopyButton } from '../components/CopyButton';
 import { parseLocation } from '../app/url-state';
 import { useEmbed, useWidget } from './context';
 import { embedSnippet, embedUrl, siteBase } from './embed-url';
-import { WIDGETS, type WidgetId } from './widgets';
+import { OPT_IN_PARTS, WIDGETS, type WidgetId } from './widgets';
 
 /** Share and Embed buttons for the widget they sit in (left out when embedded). */
 export function WidgetTools() {
@@ -52,8 +52,12 @@ function EmbedForm({ id, title, controls, onClose }: FormProps) {
   const { t } = useTranslation();
   const [lock, setLock] = useState<string[]>([]);
   const [hide, setHide] = useState<string[]>([]);
+  const [show, setShow] = useState<string[]>([]);
   const params = parseLocation(window.location.search, window.location.hash).params;
-  const url = embedUrl(siteBase(), id, params, lock, hide);
+  const url = embedUrl(siteBase(), id, params, lock, hide, show);
+  // The widget comes first in a frame: the explanation is asked for (show=), every other part is on unless hidden.
+  const parts = WIDGETS[id].parts.filter((p) => !OPT_IN_PARTS.includes(p));
+  const extras = WIDGETS[id].parts.filter((p) => OPT_IN_PARTS.includes(p));
   const snippet = embedSnippet(url, id, title);
   const toggle = (list: string[], set: (l: string[]) => void, v: string) =>
     set(list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -74,9 +78,20 @@ function EmbedForm({ id, title, controls, onClose }: FormProps) {
           ))}
         </fieldset>
       )}
+      {extras.length > 0 && (
+        <fieldset>
+          <legend>{t('embed.show')}</legend>
+          {extras.map((p) => (
+            <label key={p} className="check">
+              <input type="checkbox" checked={show.includes(p)} onChange={() => toggle(show, setShow, p)} />
+              {t(`embed.part.${p}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t('embed.hide')}</legend>
-        {WIDGETS[id].parts.map((p) => (
+        {parts.map((p) => (
           <label key={p} className="check">
             <input type="checkbox" checked={hide.includes(p)} onChange={() => toggle(hide, setHide, p)} />
             {t(`embed.part.${p}`)}

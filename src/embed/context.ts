@@ -8,11 +8,13 @@ export interface EmbedInfo {
   widget: WidgetId | null;
   /** URL keys whose controls are read-only (`lock=lr,opt`; `all` locks every one). */
   locked: ReadonlySet<string>;
-  /** Parts left out (`hide=explanation,chart`). */
+  /** Parts left out: those named in `hide=chart,status`, plus the explanation unless `show=explanation` asks for it. */
   hidden: ReadonlySet<string>;
+  /** Opt-in parts the link asks for (`show=explanation`). */
+  shown: ReadonlySet<string>;
 }
 
-export const NOT_EMBEDDED: EmbedInfo = { embedded: false, widget: null, locked: new Set(), hidden: new Set() };
+export const NOT_EMBEDDED: EmbedInfo = { embedded: false, widget: null, locked: new Set(), hidden: new Set(), shown: new Set() };
 
 export const EmbedContext = createContext<EmbedInfo>(NOT_EMBEDDED);
 

@@ -6,15 +6,23 @@ import { MESSAGE_SOURCE } from './constants';
 import type { WidgetId } from './widgets';
 
 /** Keys that describe how the page is shown, not the widget's settings. */
-export const SHELL_KEYS = ['embed', 'widget', 'lock', 'hide', 'origin'];
+export const SHELL_KEYS = ['embed', 'widget', 'lock', 'hide', 'show', 'origin'];
 
-export function embedUrl(base: string, widget: WidgetId, params: URLSearchParams, lock: string[], hide: string[]): string {
+export function embedUrl(
+  base: string,
+  widget: WidgetId,
+  params: URLSearchParams,
+  lock: string[],
+  hide: string[],
+  show: string[] = [],
+): string {
   const p = new URLSearchParams();
   params.forEach((v, k) => {
     if (!SHELL_KEYS.includes(k)) p.set(k, v);
   });
   if (lock.length) p.set('lock', lock.join(','));
   if (hide.length) p.set('hide', hide.join(','));
+  if (show.length) p.set('show', show.join(','));
   const q = p.toString().replace(/%2C/g, ',');
   return `${base}#/embed/${widget}${q ? `?${q}` : ''}`;
 }

@@ -19,6 +19,28 @@ describe('embed routes', () => {
     expect(unknownParts(r.embed)).toEqual(['bogus']);
   });
 
+  it('an embedded widget leaves its explanation out unless show=explanation asks for it; hide= still works', () => {
+    const plain = resolveRoute('/embed/mlp', q('lock=lr'));
+    const shown = resolveRoute('/embed/mlp', q('show=explanation&hide=chart'));
+    const both = resolveRoute('/embed/mlp', q('show=explanation&hide=explanation'));
+    const site = resolveRoute('/backprop', q('show=explanation'));
+    expect(plain.kind === 'lesson' && [...plain.embed.hidden]).toEqual(['explanation']);
+    expect(shown.kind === 'lesson' && [...shown.embed.hidden]).toEqual(['chart']);
+    expect(both.kind === 'lesson' && both.embed.hidden.has('explanation')).toBe(true);
+    expect(site.kind === 'lesson' && site.embed.hidden.size).toBe(0);
+    const odd = resolveRoute('/embed/mlp', q('show=explanation,bogus'));
+    expect(odd.kind === 'lesson' && unknownParts(odd.embed)).toEqual(['bogus']);
+  });
+
+  it('lock=speed names the steps-per-second key of the widget shown', () => {
+    const mlp = resolveRoute('/embed/mlp', q('lock=speed'));
+    const regression = resolveRoute('/embed/regression', q('lock=sps,lr'));
+    const race = resolveRoute('/embed/optimizer-race', q('lock=speed'));
+    expect(mlp.kind === 'lesson' && [...mlp.embed.locked]).toEqual(['sps']);
+    expect(regression.kind === 'lesson' && [...regression.embed.locked]).toEqual(['lsps', 'lr']);
+    expect(race.kind === 'lesson' && [...race.embed.locked]).toEqual(['sps']);
+  });
+
   it('?embed=1 on a lesson shows its first widget, or the one named if it belongs to the lesson', () => {
     const a = resolveRoute('/backprop', q('embed=1'));
     const b = resolveRoute('/backprop', q('embed=1&widget=mlp'));
@@ -98,5 +120,12 @@ describe('embed snippet', () => {
     expect(html).toContain('title="A &quot;quoted&quot; &lt;title>"');
     expect(html).toContain(`src="${url.replace(/&/g, '&amp;')}"`);
     expect(html).toContain("e.data.type === 'resize'");
+  });
+
+  it('asks for the explanation with show=', () => {
+    expect(embedUrl('https://h.example/', 'mlp', q('lr=0.1'), [], ['chart'], ['explanation'])).toBe(
+      'https://h.example/#/embed/mlp?lr=0.1&hide=chart&show=explanation',
+    );
+    expect(embedUrl('https://h.example/', 'mlp', q('show=explanation'), [], [])).toBe('https://h.example/#/embed/mlp');
   });
 });

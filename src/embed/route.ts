@@ -6,7 +6,7 @@
 import { LESSONS, type LessonEntry } from '../lessons/registry';
 import { t } from '../i18n';
 import { NOT_EMBEDDED, type EmbedInfo } from './context';
-import { firstWidgetOf, isWidgetId, WIDGETS } from './widgets';
+import { firstWidgetOf, isWidgetId, OPT_IN_PARTS, WIDGETS, type WidgetId } from './widgets';
 
 export type Route =
   | { kind: 'index' }
@@ -28,7 +28,14 @@ const LOCK_ALIASES = new Map([
   ['optimizer', 'opt'],
   ['learningrate', 'lr'],
   ['learning-rate', 'lr'],
+  ['speed', 'sps'],
+  ['steps-per-second', 'sps'],
 ]);
+
+/** Where a widget's key differs from the lesson-wide name (the regression lab's speed is `lsps`: `sps` is the race's). */
+const WIDGET_LOCK_ALIASES: Partial<Record<WidgetId, ReadonlyMap<string, string>>> = {
+  regression: new Map([['sps', 'lsps']]),
+};
 
 export function resolveRoute(path: string, params: URLSearchParams): Route {
   if (path === '/') return { kind: 'index' };
@@ -50,18 +57,28 @@ export function resolveRoute(path: string, params: URLSearchParams): Route {
   return { kind: 'lesson', lesson, embed: { ...NOT_EMBEDDED, locked: lockSet(params) } };
 }
 
-function lockSet(params: URLSearchParams): Set<string> {
-  // A Map, not an object: `lock=__proto__` must stay a plain name (found by the property test).
-  return new Set([...nameList(params.get('lock'))].map((n) => LOCK_ALIASES.get(n) ?? n));
+function lockSet(params: URLSearchParams, widget: WidgetId | null = null): Set<string> {
+  // Maps, not objects: `lock=__proto__` must stay a plain name (found by the property test).
+  const local = widget ? WIDGET_LOCK_ALIASES[widget] : undefined;
+  return new Set(
+    [...nameList(params.get('lock'))].map((n) => {
+      const key = LOCK_ALIASES.get(n) ?? n;
+      return local?.get(key) ?? key;
+    }),
+  );
 }
 
 function embedInfo(widget: EmbedInfo['widget'], params: URLSearchParams): EmbedInfo {
-  return { embedded: true, widget, locked: lockSet(params), hidden: nameList(params.get('hide')) };
+  const hidden = nameList(params.get('hide'));
+  const shown = nameList(params.get('show'));
+  // The widget comes first: its explanation is opt-in (`show=explanation`), so a small frame shows the lab itself.
+  for (const p of OPT_IN_PARTS) if (!shown.has(p)) hidden.add(p);
+  return { embedded: true, widget, locked: lockSet(params, widget), hidden, shown };
 }
 
-/** Names in hide= that this widget does not have (for a notice). */
+/** Names in hide= or show= that this widget does not have (for a notice). */
 export function unknownParts(info: EmbedInfo): string[] {
   if (!info.widget) return [];
   const parts: readonly string[] = WIDGETS[info.widget].parts;
-  return [...info.hidden].filter((h) => !parts.includes(h));
+  return [...new Set([...info.hidden, ...info.shown])].filter((h) => !parts.includes(h));
 }

@@ -7,6 +7,8 @@ import type { LessonEntry } from '../lessons/registry';
 /** Parts a teacher may hide with `hide=`; each widget says which it has. */
 export const PARTS = ['explanation', 'controls', 'chart', 'status', 'math'] as const;
 export type PartName = (typeof PARTS)[number];
+/** Parts an embedded widget leaves out unless the link asks for them (`show=explanation`): the widget comes first. */
+export const OPT_IN_PARTS: readonly PartName[] = ['explanation'];
 
 export interface WidgetEntry {
   lesson: LessonEntry['id'];

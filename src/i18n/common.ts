@@ -150,7 +150,8 @@ const en = {
   control: {
     locked: 'Locked by the page that embeds this widget',
     speed: 'Steps per second',
-    speedMax: 'max (as fast as possible)',
+    speedMax: 'max',
+    speedMaxAria: 'max: as fast as possible',
     speedValue: '{{v}} steps/s',
   },
   math: {
@@ -380,7 +381,8 @@ const zh: Shape<typeof en> = {
   control: {
     locked: '嵌入此组件的页面锁定了这个设置',
     speed: '每秒步数',
-    speedMax: '最快（尽可能快）',
+    speedMax: '最快',
+    speedMaxAria: '最快：尽可能快',
     speedValue: '每秒 {{v}} 步',
   },
   math: {

@@ -25,7 +25,8 @@ export function SpeedControl({ value, onChange, urlKey, disabled }: Props) {
   const id = useId();
   const label = t('control.speed');
   const locked = useControlBinding(urlKey, label);
-  const text = value >= SPEED_MAX ? t('control.speedMax') : t('control.speedValue', { v: fmt(value, 3) });
+  const atMax = value >= SPEED_MAX;
+  const text = atMax ? t('control.speedMax') : t('control.speedValue', { v: fmt(value, 3) });
   return (
     <div className="control slider speed-control">
       <div className="control-head">
@@ -44,7 +45,7 @@ export function SpeedControl({ value, onChange, urlKey, disabled }: Props) {
         max={SPEED_LADDER.length - 1}
         step={1}
         value={speedPosition(value)}
-        aria-valuetext={text}
+        aria-valuetext={atMax ? t('control.speedMaxAria') : text}
         disabled={disabled || locked}
         data-locked={locked || undefined}
         onChange={(e) => {

@@ -9,6 +9,7 @@ import type { QkvTrace } from '../../ml/attention/qkv-trace';
 import type { SessionState, TrainingSession } from '../../state/training-session';
 import type { Selection } from './HeatmapGrid';
 import { QkvStepThrough } from './QkvStepThrough';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 /** The URL keys the step-through writes (its layer, head and query selects). */
 export const QKV_KEYS = ['tl', 'th', 'tq'] as const;
@@ -37,7 +38,7 @@ export function QkvSection({ session, state, trace, labels, layers, heads, T, ca
   return (
     <section className="attn-trace" aria-label={t('trace.region')}>
       <div className="attn-widget-head">
-        <h2>{t('trace.title')}</h2>
+        <WidgetHeading>{t('trace.title')}</WidgetHeading>
         <WidgetTools />
       </div>
       <Part name="explanation">

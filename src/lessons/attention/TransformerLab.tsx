@@ -22,6 +22,7 @@ import { ATTN_PARAMS, type AttnValues } from './params';
 import { ProbeOutput } from './ProbeOutput';
 import { PROSE } from './prose';
 import { shortTokenLabel } from './tokens';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 export const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${fmt(100 * v, 3)} %`);
 
@@ -114,7 +115,7 @@ export function TransformerLab({ session, state, v, update, hist, histVersion, c
       </Part>
       <section className="lab attn-lab" aria-labelledby="attn-lab-title">
         <div className="attn-widget-head">
-          <h2 id="attn-lab-title">{t('lab.title')}</h2>
+          <WidgetHeading id="attn-lab-title">{t('lab.title')}</WidgetHeading>
           <WidgetTools />
         </div>
         <StatusBar state={state} />

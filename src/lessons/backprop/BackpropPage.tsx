@@ -16,6 +16,7 @@ import { Prose } from './Prose';
 import { BP_STRINGS } from './strings';
 import { TinyStepper } from './TinyStepper';
 import { TryThis, type Experiment } from './TryThis';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 registerStrings('bp', BP_STRINGS);
 
@@ -78,7 +79,7 @@ export default function BackpropPage({ params, setParams, backend, globalNotices
       <Widget id="mlp" keys={MLP_KEYS}>
         <section className="bp-part" aria-labelledby="mlp-heading">
           <div className="bp-widget-head">
-            <h2 id="mlp-heading">{t('mlp.heading')}</h2>
+            <WidgetHeading id="mlp-heading">{t('mlp.heading')}</WidgetHeading>
             <WidgetTools />
           </div>
           <Part name="explanation">

@@ -32,6 +32,7 @@ import { TEX } from './tex';
 import { TinyGraph } from './TinyGraph';
 import { NODE_TEXT, forwardTex, stepTitle, updateTex } from './tiny-step-text';
 import { useTinyNet, type WorkerUpdate } from './useTinyNet';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 type Values = ValuesOf<typeof TINY_URL_PARAMS>;
 
@@ -135,7 +136,7 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
   return (
     <section className="bp-part tiny" aria-labelledby="tiny-heading">
       <div className="bp-widget-head">
-        <h2 id="tiny-heading">{t('tiny.heading')}</h2>
+        <WidgetHeading id="tiny-heading">{t('tiny.heading')}</WidgetHeading>
         <WidgetTools />
       </div>
       <Part name="explanation">

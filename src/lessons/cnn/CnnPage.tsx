@@ -18,6 +18,7 @@ import { useProse } from './prose';
 import { en, zh } from './strings';
 import { SampleGallery } from './TrainingPanels';
 import { useMnistPack } from './useMnistPack';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 registerStrings('cnn', { en, zh });
 
@@ -39,23 +40,29 @@ function MnistWidget({ values, spec, update, backend }: MnistProps) {
   const { t } = useTranslation('cnn');
   const P = useProse();
   const pack = useMnistPack();
+  // Embedded, the lab comes first and the sample digits follow it.
+  const embedded = useEmbed().embedded;
+  const data = (
+    <section className="cnn-data" aria-labelledby="cnn-data-heading">
+      <div className="cnn-widget-head">
+        <h2 id="cnn-data-heading">{t('data.heading')}</h2>
+        <WidgetTools />
+      </div>
+      <div className="cnn-data-grid">
+        <Part name="explanation">
+          <div className="cnn-data-text">
+            <P.DataIntro />
+          </div>
+        </Part>
+        <SampleGallery pack={pack.pack} error={pack.error} />
+      </div>
+    </section>
+  );
   return (
     <>
-      <section className="cnn-data" aria-labelledby="cnn-data-heading">
-        <div className="cnn-widget-head">
-          <h2 id="cnn-data-heading">{t('data.heading')}</h2>
-          <WidgetTools />
-        </div>
-        <div className="cnn-data-grid">
-          <Part name="explanation">
-            <div className="cnn-data-text">
-              <P.DataIntro />
-            </div>
-          </Part>
-          <SampleGallery pack={pack.pack} error={pack.error} />
-        </div>
-      </section>
+      {!embedded && data}
       <MnistLab values={values} spec={spec} update={update} backend={backend} pack={pack} />
+      {embedded && data}
     </>
   );
 }
@@ -67,7 +74,7 @@ function ConvolutionWidget({ values, update }: { values: ExplainerValues; update
   return (
     <section className="prose cnn-prose" aria-labelledby="cnn-conv-heading">
       <div className="cnn-widget-head">
-        <h2 id="cnn-conv-heading">{t('conv.heading')}</h2>
+        <WidgetHeading id="cnn-conv-heading">{t('conv.heading')}</WidgetHeading>
         <WidgetTools />
       </div>
       <Part name="explanation">

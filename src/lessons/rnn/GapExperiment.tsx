@@ -7,6 +7,7 @@ import type { BackendChoice } from '../../ml/backend-names';
 import type { RnnHyper, RnnSpec, RnnView } from '../../ml/tasks/rnn';
 import { useTrainingSession } from '../../state/useTrainingSession';
 import { GapChart, type GapPoint } from './viz';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 export const GAP_GRID = [5, 10, 20, 30] as const;
 export const GAP_CELLS = ['simple', 'lstm', 'gru'] as const;
@@ -142,7 +143,7 @@ export function GapExperiment({ backend, memoryBias }: { backend: BackendChoice;
   return (
     <section className="rnn-gap" aria-label={t('gap.region')}>
       <div className="rnn-widget-head">
-        <h2>{t('gap.title')}</h2>
+        <WidgetHeading>{t('gap.title')}</WidgetHeading>
         <WidgetTools />
       </div>
       <Part name="explanation">

@@ -25,6 +25,7 @@ import { RnnControls, type RnnUpdate, type RnnValues } from './RnnControls';
 import { TaskOutput } from './TaskOutput';
 import { TEX } from './tex';
 import { ColorKey, GradNormChart, Heatmap } from './viz';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 
 function specOf(v: RnnValues, text: string | null): RnnSpec {
   const second = Math.max(2, Math.round(v.periods * 0.37));
@@ -138,7 +139,7 @@ export function RnnLab({ v, update, backend }: Props) {
       </Part>
       <section className="lab rnn-lab" aria-label={t('lab.region')}>
         <div className="rnn-widget-head">
-          <h2>{t('lab.title')}</h2>
+          <WidgetHeading>{t('lab.title')}</WidgetHeading>
           <WidgetTools />
         </div>
         <StatusBar state={state} />
@@ -152,7 +153,8 @@ export function RnnLab({ v, update, backend }: Props) {
         />
         <Part name="controls">
           <ModelFile session={session} name="rnn" />
-          <RnnControls v={v} update={update} />
+          {/* Embedded, the settings follow the charts, so a small frame shows Train with the loss. */}
+          {!embed.embedded && <RnnControls v={v} update={update} />}
         </Part>
 
         <Part name="chart">
@@ -185,6 +187,11 @@ export function RnnLab({ v, update, backend }: Props) {
           </dl>
         </Part>
 
+        {embed.embedded && (
+          <Part name="controls">
+            <RnnControls v={v} update={update} />
+          </Part>
+        )}
         <TaskOutput view={view} />
         {v.task === 'chars' && (
           <Part name="controls">

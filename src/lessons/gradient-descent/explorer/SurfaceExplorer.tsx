@@ -171,6 +171,19 @@ export function SurfaceExplorer({ values: v, update, backend, regression, regres
   const axis: [string, string] = v.surf === 'regression' ? ['w', 'b'] : ['x', 'y'];
   const controlsHidden = isHidden(embed, 'controls');
   const alpha = (x: number) => `α = ${fmt(x, 3)}`;
+  // Embedded, Train … Reset sit above the surface, so a small frame shows them with the picture.
+  const transport = (
+    <Part name="controls">
+      <Transport
+        phase={state.phase}
+        onTrain={() => void session.train()}
+        onPause={() => void session.pause()}
+        onStep={() => void session.step(1)}
+        onReset={() => void session.reset()}
+      />
+      <ModelFile session={session} name="optimizer-race" />
+    </Part>
+  );
 
   return (
     <section className="explorer" aria-label={t('explorer.region')} ref={sectionRef}>
@@ -208,6 +221,7 @@ export function SurfaceExplorer({ values: v, update, backend, regression, regres
               }}
             />
           )}
+          {embed.embedded && transport}
           <SurfacePlot
             surface={surface}
             label={t(`surface.${v.surf}`)}
@@ -231,16 +245,7 @@ export function SurfaceExplorer({ values: v, update, backend, regression, regres
             })}
             {showRegressionPath && <li>{t('explorer.regressionPath')}</li>}
           </ul>
-          <Part name="controls">
-            <Transport
-              phase={state.phase}
-              onTrain={() => void session.train()}
-              onPause={() => void session.pause()}
-              onStep={() => void session.step(1)}
-              onReset={() => void session.reset()}
-            />
-            <ModelFile session={session} name="optimizer-race" />
-          </Part>
+          {!embed.embedded && transport}
           <Part name="chart">
             <div className="chart-head">
               <h3>{t('explorer.chartHeading')}</h3>
