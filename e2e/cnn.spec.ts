@@ -28,7 +28,8 @@ test.describe('CNN lesson on real MNIST (WebGPU)', () => {
     test.setTimeout(400_000);
     await page.setViewportSize({ width: 1280, height: 800 });
     const lesson = new LessonPage(page, LAB);
-    await lesson.open(SMALL);
+    // Forced: the engine's own measurement would pick a CPU-side executor on a software adapter.
+    await lesson.open(`${SMALL}&backend=webgpu`);
     await lesson.waitReady();
     await expect(lesson.status).toContainText('WebGPU');
     await expect(page.getByTestId('sample-digits').locator('canvas')).toBeVisible();

@@ -5,8 +5,8 @@ import { trainingWorker, workerState } from './fixtures/worker-debug';
 
 const LAB = 'Linear regression lab';
 
-test.describe('foundation: gradient-descent lesson on WebGPU', () => {
-  test('index lists the lessons; the lesson loads with no console errors and says WebGPU', async ({ page }) => {
+test.describe('foundation: gradient-descent lesson', () => {
+  test('index lists the lessons; the lesson loads with no console errors and names the executor it measured', async ({ page }) => {
     const lesson = new LessonPage(page, LAB);
     await page.goto('./');
     for (const name of ['Gradient descent', 'Backpropagation', 'Convolutional networks', 'Recurrent networks', 'Attention and Transformers']) {
@@ -14,14 +14,29 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
     }
     await page.getByRole('link', { name: 'Gradient descent' }).first().click();
     await lesson.waitReady();
-    await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
-    await expect(lesson.status).toContainText('WebGPU');
+    const badge = page.getByTestId('backend-badge');
+    await expect(badge).toContainText(/Fused JS|WASM|CPU|WebGPU|WebGL/);
+    const label = await badge.innerText();
+    await expect(lesson.status).toContainText(label);
+    // The popover, reached from the keyboard, lists every candidate with its measured speed and verdict.
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    const pop = page.getByRole('dialog', { name: 'How this executor was chosen' });
+    await expect(pop).toBeVisible();
+    await expect(pop).toContainText('Measured on this machine');
+    const rows = pop.locator('tbody tr');
+    await expect(rows.filter({ hasText: 'chosen' })).toHaveCount(1);
+    for (const name of ['CPU', 'Fused JS', 'WASM']) await expect(rows.filter({ hasText: name })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'chosen' })).toContainText(label.split(' · ')[0]!);
+    await page.keyboard.press('Escape');
+    await expect(pop).toBeHidden();
+    await expect(badge).toBeFocused();
     expect(lesson.consoleErrors).toEqual([]);
   });
 
   test('training streams steps and the loss falls by at least 90%, without leaking tensors', async ({ page }) => {
     const lesson = new LessonPage(page, LAB);
-    await lesson.open('/gradient-descent');
+    await lesson.open('/gradient-descent?backend=webgpu');
     await lesson.waitReady();
     const initial = await lesson.readout('full-loss');
     expect(initial).toBeGreaterThan(10); // w = b = 0 against y ≈ 3x + 2
@@ -185,7 +200,7 @@ test.describe('foundation: gradient-descent lesson on WebGPU', () => {
 
 test('losing the WebGPU device mid-run moves to another backend and continues from the last weights', async ({ page }) => {
   const lesson = new LessonPage(page, LAB);
-  await lesson.open('/gradient-descent?lr=0.01&batch=200');
+  await lesson.open('/gradient-descent?lr=0.01&batch=200&backend=webgpu');
   await lesson.waitReady();
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
   await lesson.button('Train').click();

@@ -8,7 +8,7 @@ test('without WebGPU the app falls back, trains, and says which backend it uses'
   await lesson.waitReady();
   const badge = page.getByTestId('backend-badge');
   await expect(badge).not.toContainText('WebGPU');
-  await expect(badge).toContainText(/WebGL|WASM|CPU/);
+  await expect(badge).toContainText(/Fused JS|WebGL|WASM|CPU/);
   const label = await badge.innerText();
   await expect(lesson.status).toContainText(label.split(' · ')[0]!);
   await lesson.button('Train').click();

@@ -7,14 +7,14 @@ export type ExecutorPlan =
 
 /**
  * 'cpu' is measured first: its step is the reference the others are checked against. Then the
- * fused engine (when the model has one), WASM, and the GPU backends last: their first step
- * compiles shaders, so they get what is left of the time budget.
+ * fused engine (when the model has one), WebGPU (on a real GPU it is the one that can win big,
+ * so it is measured before the budget runs low), WASM, and WebGL.
  */
 export function planExecutors(
   choice: BackendChoice,
   model: { fused: boolean; unsupported: readonly BackendName[] },
 ): ExecutorPlan {
-  const order: BackendName[] = ['cpu', 'fused', 'wasm', 'webgpu', 'webgl'];
+  const order: BackendName[] = ['cpu', 'fused', 'webgpu', 'wasm', 'webgl'];
   const usable = order.filter((b) => (b === 'fused' ? model.fused : b === 'cpu' || !model.unsupported.includes(b)));
   if (choice === 'auto') return { measure: usable };
   if (usable.includes(choice)) return { forced: choice };

@@ -114,7 +114,7 @@ describe('executor selection by measurement', () => {
 
 describe('planExecutors: what is measured, and overrides', () => {
   it('measures the fused engine first after the CPU reference when the model has fused kernels', () => {
-    expect(planExecutors('auto', { fused: true, unsupported: [] })).toEqual({ measure: ['cpu', 'fused', 'wasm', 'webgpu', 'webgl'] });
+    expect(planExecutors('auto', { fused: true, unsupported: [] })).toEqual({ measure: ['cpu', 'fused', 'webgpu', 'wasm', 'webgl'] });
     expect(planExecutors('auto', { fused: false, unsupported: ['wasm'] })).toEqual({ measure: ['cpu', 'webgpu', 'webgl'] });
   });
   it('an override wins without a race', () => {
@@ -123,7 +123,7 @@ describe('planExecutors: what is measured, and overrides', () => {
   });
   it('an override the model cannot use is refused with a reason, and the race decides', () => {
     expect(planExecutors('fused', { fused: false, unsupported: [] })).toEqual({
-      measure: ['cpu', 'wasm', 'webgpu', 'webgl'],
+      measure: ['cpu', 'webgpu', 'wasm', 'webgl'],
       refused: { name: 'fused', reason: 'this model has no fused kernels' },
     });
   });

@@ -37,6 +37,13 @@ export interface LoopOptions<V> {
   maxStepsPerSec?: number;
   /** Waits ms milliseconds (a timer): how a rate-capped host loop idles. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Duty cycle: after this much busy time the loop sleeps restMs, so a worker training flat
+   * out leaves the page's main thread, compositor and GPU process a core's worth of slack on
+   * a 2-core laptop (about 80 % busy at 16 / 4 ms).
+   */
+  busyMs?: number;
+  restMs?: number;
 }
 
 /**
@@ -66,8 +73,23 @@ export class TrainingLoop<V> {
       sliceMs: 10,
       maxStepsPerSec: Infinity,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      busyMs: 16,
+      restMs: 4,
       ...opts,
     };
+  }
+
+  private lastRest = 0;
+
+  /** Between slices: let messages in, and every busyMs of work rest restMs (see LoopOptions). */
+  private async breathe(): Promise<void> {
+    const t = this.opts.now();
+    if (t - this.lastRest >= this.opts.busyMs) {
+      await this.opts.sleep(this.opts.restMs);
+      this.lastRest = this.opts.now();
+    } else {
+      await this.opts.yieldToEvents();
+    }
   }
 
   get stepCount(): number {
@@ -164,7 +186,7 @@ export class TrainingLoop<V> {
           lastFlush = now();
           if (!ok) return;
         }
-        await this.opts.yieldToEvents();
+        await this.breathe();
       }
       if (pending.length > 0) await this.flush(pending, now() - lastReport);
       if (gen === this.generation && limit !== Infinity) this.setRunning(false);
@@ -228,7 +250,7 @@ export class TrainingLoop<V> {
           // Slow motion: sleep until the next step is due instead of spinning.
           await this.opts.sleep(Math.min(flushIntervalMs, 1000 / this.opts.maxStepsPerSec));
         } else {
-          await this.opts.yieldToEvents();
+          await this.breathe();
         }
       }
       if (pendingCount > 0) await this.report(concatLosses(pending, pendingCount), now() - lastReport);
