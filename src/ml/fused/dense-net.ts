@@ -111,9 +111,9 @@ export class DenseNet {
         }
       }
       if (l === L - 1) break;
-      const a = this.act[l + 1]!;
-      applyActivation(this.activation, hout, a, m * nOut);
       if (drop) {
+        const a = this.act[l + 1]!;
+        applyActivation(this.activation, hout, a, m * nOut);
         const mk = this.mask[l + 1]!;
         const scale = 1 / (1 - drop.rate);
         for (let k = 0; k < m * nOut; k++) {
@@ -122,7 +122,8 @@ export class DenseNet {
           hout[k] = a[k]! * keep;
         }
       } else {
-        hout.set(a.subarray(0, m * nOut));
+        // No mask: φ(z) in place; backward reads φ(z) from h itself.
+        applyActivation(this.activation, hout, hout, m * nOut);
       }
       if (collect) collect.push(hout.slice(0, m * nOut));
     }
@@ -194,9 +195,10 @@ export class DenseNet {
         }
       }
       if (l === 0) break;
-      // dz_{l−1} = (dz_l Wᵀ) ⊙ mask ⊙ φ′
+      // dz_{l−1} = (dz_l Wᵀ) ⊙ mask ⊙ φ′, φ′ from φ(z) (kept in act with dropout, else in h)
       const dprev = this.dz[l]!;
-      const a = this.act[l]!;
+      const masked = this.lastMasked;
+      const a = masked ? this.act[l]! : hin;
       const mk = this.mask[l]!;
       for (let r = 0; r < m; r++) {
         const ro = r * nOut;
@@ -204,11 +206,10 @@ export class DenseNet {
         for (let i = 0; i < nIn; i++) {
           let s = 0;
           for (let j = 0; j < nOut; j++) s += dz[ro + j]! * W[i * nOut + j]!;
-          const k = ri + i;
-          if (this.lastMasked) s *= mk[k]!;
-          dprev[k] = s * derivative(this.activation, a[k]!);
+          dprev[ri + i] = masked ? s * mk[ri + i]! : s;
         }
       }
+      multiplyDerivative(this.activation, dprev, a, m * nIn);
     }
   }
 
@@ -243,16 +244,19 @@ function applyActivation(a: MlpActivation, z: Float32Array, out: Float32Array, n
   }
 }
 
-/** φ′ from φ's output y (relu: z > 0 ⇔ y > 0, as tfjs's step(z)). */
-function derivative(a: MlpActivation, y: number): number {
+/** d ← d ⊙ φ′, with φ′ from φ's output y (relu: z > 0 ⇔ y > 0, as tfjs's step(z)). */
+function multiplyDerivative(a: MlpActivation, d: Float32Array, y: Float32Array, n: number): void {
   switch (a) {
     case 'relu':
-      return y > 0 ? 1 : 0;
+      for (let k = 0; k < n; k++) if (!(y[k]! > 0)) d[k] = 0;
+      return;
     case 'tanh':
-      return 1 - y * y;
+      for (let k = 0; k < n; k++) d[k] = d[k]! * (1 - y[k]! * y[k]!);
+      return;
     case 'sigmoid':
-      return y * (1 - y);
+      for (let k = 0; k < n; k++) d[k] = d[k]! * y[k]! * (1 - y[k]!);
+      return;
     case 'linear':
-      return 1;
+      return;
   }
 }
