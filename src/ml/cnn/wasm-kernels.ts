@@ -34,6 +34,9 @@ import '@tensorflow/tfjs-backend-wasm';
 type Shape4 = [number, number, number, number];
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
+/** Largest im2col block, in floats (16 MB). */
+const COLS_LIMIT = 1 << 22;
+
 let installed = false;
 
 /** Idempotent. Call before training a CNN on the 'wasm' backend (harmless otherwise). */
@@ -151,35 +154,46 @@ function conv2dBackpropFilter(
   const { top, left } = info.padInfo;
   const K = KH * KW * C;
   const N = B * OH * OW;
-  // colsT[(m, n, c), (b, i, j)]: row-major [K, N], written in the heap (views taken after the allocation).
-  const colsT = backend.makeOutput([K, N], 'float32');
-  const cols = floatView(backend, colsT);
-  const xv = floatView(backend, x);
-  for (let m = 0; m < KH; m++) {
-    for (let n = 0; n < KW; n++) {
-      for (let c = 0; c < C; c++) {
-        let o = ((m * KW + n) * C + c) * N;
-        for (let b = 0; b < B; b++) {
-          for (let i = 0; i < OH; i++) {
-            const r = i * sh + m - top;
-            if (r < 0 || r >= H) {
-              cols.fill(0, o, o + OW);
-              o += OW;
-              continue;
-            }
-            const rowBase = (b * H + r) * W;
-            for (let j = 0; j < OW; j++) {
-              const col = j * sw + n - left;
-              cols[o++] = col >= 0 && col < W ? xv[(rowBase + col) * C + c]! : 0;
-            }
+  // colsT[(m, n, c), (b, i, j)], row-major [K, N], in blocks of rows that keep it ≤ COLS_LIMIT floats
+  // (a wide layer at batch 512 would need hundreds of MB at once). Each block's product gives those
+  // rows of dW; dy is the same operand every time, so XNNPACK packs it once.
+  const rowsPerBlock = Math.max(1, Math.min(K, Math.floor(COLS_LIMIT / N)));
+  const dy2 = withShape(dy, [N, F]);
+  const dw = rowsPerBlock === K ? null : backend.makeOutput(a.filterShape.slice(), 'float32');
+  for (let k0 = 0; k0 < K; k0 += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, K - k0);
+    const block = backend.makeOutput([rows, N], 'float32');
+    // Views after every allocation: growing the wasm memory detaches older ones.
+    const cols = floatView(backend, block);
+    const xv = floatView(backend, x);
+    for (let k = k0; k < k0 + rows; k++) {
+      const c = k % C;
+      const n = Math.floor(k / C) % KW;
+      const m = Math.floor(k / (C * KW));
+      let o = (k - k0) * N;
+      for (let b = 0; b < B; b++) {
+        for (let i = 0; i < OH; i++) {
+          const r = i * sh + m - top;
+          if (r < 0 || r >= H) {
+            cols.fill(0, o, o + OW);
+            o += OW;
+            continue;
+          }
+          const rowBase = (b * H + r) * W;
+          for (let j = 0; j < OW; j++) {
+            const col = j * sw + n - left;
+            cols[o++] = col >= 0 && col < W ? xv[(rowBase + col) * C + c]! : 0;
           }
         }
       }
     }
+    const part = plainMatMul(backend, block, dy2);
+    backend.disposeData(block.dataId);
+    if (!dw) return withShape(part, a.filterShape.slice());
+    floatView(backend, dw).set(floatView(backend, part), k0 * F);
+    backend.disposeData(part.dataId);
   }
-  const out = plainMatMul(backend, colsT, withShape(dy, [N, F]));
-  backend.disposeData(colsT.dataId);
-  return withShape(out, a.filterShape.slice());
+  return dw!;
 }
 
 /** dx gets dy of every window at the window's first maximum (row-major), like tfjs's cpu kernel. */
