@@ -151,7 +151,7 @@ test.describe('attention lesson on WebGPU', () => {
     await expect(notes).toContainText('Ignored the value of pe');
     await expect(notes).toContainText('d=32: d_model moves in steps of 12 with 3 heads; using 36');
     await expect(notes).toContainText('tl=1 is beyond the 1 layer; using 0');
-    await expect(lesson.control('d_model')).toHaveAttribute('aria-valuetext', '36 (d_k = 12)');
+    await expect(lesson.control('d_model')).toHaveAttribute('aria-valuetext', '36 (dₖ = 12)');
     await lesson.expectNoGarbage();
   });
 

@@ -157,6 +157,7 @@ const en = {
   math: {
     scroll: 'Formula (scroll sideways to read all of it)',
     scrollWide: 'Wider than the screen: scroll sideways to see all of it',
+    scrollCue: 'scroll ⇆',
   },
   chart: {
     step: 'step',
@@ -388,6 +389,7 @@ const zh: Shape<typeof en> = {
   math: {
     scroll: '公式（可左右滚动查看全部）',
     scrollWide: '内容比屏幕宽：可左右滚动查看全部',
+    scrollCue: '左右滑动 ⇆',
   },
   chart: {
     step: '步',

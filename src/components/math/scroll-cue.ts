@@ -4,7 +4,7 @@ import { t } from '../../i18n';
 /**
  * Something wider than its column (a formula, a table, a diagram on a phone) scrolls
  * sideways, and must say so: while it overflows it carries data-overflow, which
- * scroll-cue.css turns into edge shadows and an always-visible scrollbar, and it is
+ * scroll-cue.css turns into edge shadows and a small "scroll ⇆" tag, and it is
  * keyboard-reachable and named (WCAG scrollable-region-focusable). One ResizeObserver
  * serves every such element and flips attributes directly, without re-rendering.
  */
@@ -15,7 +15,7 @@ const containerOf = new WeakMap<Element, HTMLElement>();
 
 export function markOverflow(el: HTMLElement): void {
   if (el.scrollWidth > el.clientWidth + 1) {
-    if (el.dataset.overflow === undefined) el.dataset.overflow = '';
+    if (el.dataset.overflow === undefined) el.dataset.overflow = t('math.scrollCue');
     if (el.tabIndex < 0) el.tabIndex = 0;
     if (!el.getAttribute('role')) el.setAttribute('role', 'group');
     if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', labels.get(el) ?? t('math.scroll'));

@@ -97,7 +97,7 @@ export function AttentionControls({ v, update }: Props) {
             min={g.min}
             max={g.max}
             step={g.step}
-            format={(d) => `${d} (d_k = ${d / v.heads})`}
+            format={(d) => `${d} (dₖ = ${d / v.heads})`}
             onChange={(d) => update({ d })}
           />
           <Select label={t('controls.pe')} value={v.pe} options={peOptions} onChange={(pe) => update({ pe })} urlKey="pe" />

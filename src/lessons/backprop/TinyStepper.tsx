@@ -252,7 +252,8 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
                   return (
                     <tr key={p} className={current === p ? 'current' : undefined}>
                       <th scope="row">
-                        <Tex math={`\\frac{\\partial L}{\\partial ${TINY_NODE_INFO[p].label}}`} />
+                        {/* θ itself (its value is the next column; the gradient columns are ∂L/∂θ). */}
+                        <Tex math={TINY_NODE_INFO[p].label} />
                       </th>
                       <td>
                         <NumberField label={p} urlKey={key} value={params[p]} min={WEIGHT.min} max={WEIGHT.max} step={0.05} onChange={(x) => edit({ [key]: x } as Partial<Values>)}>

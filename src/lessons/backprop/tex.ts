@@ -10,7 +10,8 @@ export const TEX = {
   epsilon: String.raw`\varepsilon = 10^{-6}`,
 
   // The chain rule on the graph.
-  chainW11: String.raw`\frac{\partial L}{\partial w_{11}} = \frac{\partial L}{\partial \hat y}\cdot\frac{\partial \hat y}{\partial h_1}\cdot\frac{\partial h_1}{\partial z_1}\cdot\frac{\partial z_1}{\partial w_{11}} = (\hat y - t)\cdot v_1\cdot \varphi'(z_1)\cdot x_1 .`,
+  // Two lines, so it fits a phone's column.
+  chainW11: String.raw`\begin{aligned} \frac{\partial L}{\partial w_{11}} &= \frac{\partial L}{\partial \hat y}\cdot\frac{\partial \hat y}{\partial h_1}\cdot\frac{\partial h_1}{\partial z_1}\cdot\frac{\partial z_1}{\partial w_{11}} \\ &= (\hat y - t)\cdot v_1\cdot \varphi'(z_1)\cdot x_1 . \end{aligned}`,
   x1: 'x_1',
   z1: 'z_1',
   z2: 'z_2',

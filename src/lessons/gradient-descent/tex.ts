@@ -16,7 +16,7 @@ export const sigmaIs = (noise: number) => `\\sigma = ${tex(noise, 3)}`;
 export const MODEL = `\\hat y = w\\,x + b.`;
 
 // ── The loss ───────────────────────────────────────────────────────────────
-export const MSE = `L(w, b) = \\frac{1}{m}\\sum_{i=1}^{m}\\left(\\hat y_i - y_i\\right)^2 = \\frac{1}{m}\\sum_{i=1}^{m}\\left(w x_i + b - y_i\\right)^2.`;
+export const MSE = `\\begin{aligned} L(w, b) &= \\frac{1}{m}\\sum_{i=1}^{m}\\left(\\hat y_i - y_i\\right)^2 \\\\ &= \\frac{1}{m}\\sum_{i=1}^{m}\\left(w x_i + b - y_i\\right)^2. \\end{aligned}`;
 export const TRUE_PARAMS = `w = ${T.w}, b = ${T.b}`;
 
 // ── The gradient ───────────────────────────────────────────────────────────
@@ -28,8 +28,8 @@ export const DL_DB = `\\partial L/\\partial b`;
 export const THETA = `\\theta = (w, b)`;
 export const UPDATE = `\\theta \\leftarrow \\theta - \\alpha\\,\\nabla L(\\theta).`;
 export const G_T = `g_t = \\nabla L(\\theta_{t-1})`;
-export const MOMENTUM_RULE = `\\textbf{Momentum: } v_t = \\beta\\, v_{t-1} + g_t, \\quad \\theta_t = \\theta_{t-1} - \\alpha\\, v_t \\quad (\\beta = 0.9,\\ v_0 = 0)`;
-export const ADAM_RULE = `\\begin{aligned} & \\textbf{Adam: } \\\\ m_t &= \\beta_1 m_{t-1} + (1-\\beta_1)\\, g_t, \\\\ v_t &= \\beta_2 v_{t-1} + (1-\\beta_2)\\, g_t^2, \\\\ \\theta_t &= \\theta_{t-1} - \\alpha\\,\\frac{m_t/(1-\\beta_1^t)}{\\sqrt{v_t/(1-\\beta_2^t)} + \\epsilon} \\\\ & (\\beta_1 = 0.9,\\ \\beta_2 = 0.999,\\ \\epsilon = 10^{-7}) \\end{aligned}`;
+export const MOMENTUM_RULE = `\\begin{array}{l} \\textbf{Momentum: } \\\\ \\begin{aligned} v_t &= \\beta\\, v_{t-1} + g_t, \\\\ \\theta_t &= \\theta_{t-1} - \\alpha\\, v_t \\\\ & (\\beta = 0.9,\\ v_0 = 0) \\end{aligned} \\end{array}`;
+export const ADAM_RULE = `\\begin{array}{l} \\textbf{Adam: } \\\\ \\begin{aligned} m_t &= \\beta_1 m_{t-1} + (1-\\beta_1)\\, g_t, \\\\ v_t &= \\beta_2 v_{t-1} + (1-\\beta_2)\\, g_t^2, \\\\ \\theta_t &= \\theta_{t-1} - \\alpha\\,\\frac{m_t/(1-\\beta_1^t)}{\\sqrt{v_t/(1-\\beta_2^t)} + \\epsilon} \\\\ & (\\beta_1 = 0.9,\\ \\beta_2 = 0.999,\\ \\epsilon = 10^{-7}) \\end{aligned} \\end{array}`;
 /** The same rules with the name in Chinese (the formula itself is unchanged). */
 export const MOMENTUM_RULE_ZH = MOMENTUM_RULE.replace('\\textbf{Momentum: }', '\\textbf{动量法：}');
 export const ADAM_RULE_ZH = ADAM_RULE.replace('\\textbf{Adam: }', '\\textbf{Adam：}');

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../datasets/rng';
 import { LinearRegressionTask, type LinRegView } from '../tasks/linear-regression';
+import { MlpTask } from '../tasks/mlp';
+import type { MlpView } from '../tasks/mlp-view';
 import { useCpuBackend, yieldNow } from '../test-utils';
 import { DivergenceWatch, RUNAWAY_RISES } from './divergence';
 import { TrainingLoop, type LoopEvent } from './loop';
@@ -78,6 +80,40 @@ describe('divergence: the pause comes when the loss starts running away', () => 
     const loop = new TrainingLoop(task, { emit: (e) => events.push(e), now: () => t++, yieldToEvents: yieldNow, learningRate: () => lr.value });
     await loop.step(3000);
     expect(diverged(events)).toBeNull();
+    task.dispose();
+  });
+});
+
+describe('divergence in the MLP playground', () => {
+  it('plane regression with SGD at α = 3: paused early, and the view shows exactly the weights put back', async () => {
+    const task = new MlpTask(
+      {
+        kind: 'mlp',
+        data: { dataset: 'plane', n: 200, noise: 0, testRatio: 0.2, seed: 1 },
+        features: ['x1', 'x2'],
+        hidden: [4],
+        activation: 'tanh',
+        seed: 1,
+      },
+      { learningRate: 3, batchSize: 10, optimizer: 'sgd', l1: 0, l2: 0, dropout: 0 },
+    );
+    const start = (await task.view()).trainLoss;
+    const events: LoopEvent<MlpView>[] = [];
+    let t = 0;
+    const loop = new TrainingLoop(task, { emit: (e) => events.push(e), now: () => t++, yieldToEvents: yieldNow, learningRate: () => 3 });
+    await loop.step(500);
+    const d = events.find((e) => e.type === 'diverged');
+    if (d?.type !== 'diverged') throw new Error('expected a divergence pause');
+    expect(d.divergence.step).toBeLessThanOrEqual(60);
+    const good = loop.lastGoodWeights!;
+    d.view.layers.forEach((l, i) => {
+      expect(Array.from(l.W)).toEqual(Array.from(good[`W${i}`]!.values));
+      expect(Array.from(l.b)).toEqual(Array.from(good[`b${i}`]!.values));
+    });
+    // Every number of the view is finite and the loss is the restored weights' own, no worse than the start.
+    expect(Number.isFinite(d.view.trainLoss)).toBe(true);
+    expect(d.view.trainLoss).toBeLessThanOrEqual(start * 1.0001);
+    expect(d.view.grid.values.every(Number.isFinite)).toBe(true);
     task.dispose();
   });
 });
