@@ -54,4 +54,16 @@ describe('SeriesBuffer (the loss history)', () => {
       { x: 5, y: 2 },
     ]);
   });
+
+  it('nearest: the stored point closest to a step, for the hover readout', () => {
+    const buf = new SeriesBuffer(10);
+    expect(buf.nearest(3)).toBeNull();
+    buf.pushRun(1, [0.5, 0.25, 0.125]);
+    buf.push(10, 0.0625);
+    expect(buf.nearest(-5)).toEqual({ x: 1, y: 0.5 });
+    expect(buf.nearest(2.4)).toEqual({ x: 2, y: 0.25 });
+    expect(buf.nearest(6)).toEqual({ x: 3, y: 0.125 });
+    expect(buf.nearest(7)).toEqual({ x: 10, y: 0.0625 });
+    expect(buf.nearest(1e9)).toEqual({ x: 10, y: 0.0625 });
+  });
 });

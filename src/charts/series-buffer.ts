@@ -45,6 +45,20 @@ export class SeriesBuffer {
     return this.n === 0 ? null : { x: this.xs[this.n - 1]!, y: this.ys[this.n - 1]! };
   }
 
+  /** The stored point whose step is nearest to x (for a chart's hover readout), or null when empty. */
+  nearest(x: number): Point | null {
+    if (this.n === 0) return null;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (this.xs[mid]! < x) lo = mid;
+      else hi = mid;
+    }
+    const i = Math.abs(this.xs[lo]! - x) <= Math.abs(this.xs[hi]! - x) ? lo : hi;
+    return { x: this.xs[i]!, y: this.ys[i]! };
+  }
+
   /** The series reduced to at most maxPoints points for drawing. */
   decimated(maxPoints: number): Point[] {
     return decimateMinMax(this.xs.subarray(0, this.n), this.ys.subarray(0, this.n), maxPoints);

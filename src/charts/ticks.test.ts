@@ -111,3 +111,30 @@ describe('tick labels', () => {
     );
   });
 });
+
+describe('nice domains', () => {
+  it('end on round values, so a streaming axis only moves when the data leave it', () => {
+    expect(makeAxis(1.3861, 1.3867, { nice: true }).domain).toEqual([1.386, 1.3868]);
+    const a = makeAxis(0.123, 0.987, { pad: 0.05, nice: true });
+    expect(a.domain[0]).toBe(0);
+    expect(a.ticks[0]).toBe(a.domain[0]);
+    expect(a.ticks.at(-1)).toBe(a.domain[1]);
+    expect(makeAxis(0.013, 7.4, { kind: 'log', nice: true }).domain).toEqual([0.01, 10]);
+    expect(makeAxis(0.15, 3, { kind: 'log', nice: true }).domain).toEqual([0.1, 5]);
+    expect(makeAxis(1.3861, 1.3867, { kind: 'log', nice: true }).domain).toEqual([1, 2]);
+  });
+
+  it('property: nice domains contain the data and keep distinct labels', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: 1e-5, max: 10, noNaN: true }), (lo, frac) => {
+        const hi = lo + Math.max(Math.abs(lo), 1e-6) * frac;
+        const axis = makeAxis(lo, hi, { pad: 0.05, nice: true });
+        expect(axis.domain[0]).toBeLessThanOrEqual(lo);
+        expect(axis.domain[1]).toBeGreaterThanOrEqual(hi);
+        expect(axis.ticks.length).toBeGreaterThanOrEqual(2);
+        expect(distinct(axis.labels)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

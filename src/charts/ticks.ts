@@ -111,8 +111,16 @@ export function formatTicks(values: number[], kind: AxisKind = 'linear'): string
 /** About `count` round ticks (1, 2, 5 × 10^k apart) inside [lo, hi]. */
 export function roundTicks(lo: number, hi: number, count = 5, integer = false): number[] {
   if (!(hi > lo)) return [lo];
-  let step = niceStep((hi - lo) / Math.max(1, count));
-  if (integer) step = Math.max(1, Math.round(step));
+  return ticksEvery(lo, hi, tickStep(lo, hi, count, integer));
+}
+
+function tickStep(lo: number, hi: number, count: number, integer: boolean): number {
+  const step = niceStep((hi - lo) / Math.max(1, count));
+  return integer ? Math.max(1, Math.round(step)) : step;
+}
+
+/** The multiples of `step` inside [lo, hi], rounded to the digits the step has. */
+function ticksEvery(lo: number, hi: number, step: number): number[] {
   const first = Math.ceil(lo / step - 1e-9);
   const last = Math.floor(hi / step + 1e-9);
   const digits = Math.min(17, Math.max(1, Math.ceil(Math.log10(Math.max(Math.abs(lo), Math.abs(hi)) / step + 1)) + 2));
@@ -122,6 +130,13 @@ export function roundTicks(lo: number, hi: number, count = 5, integer = false): 
     if (out.at(-1) !== t) out.push(t);
   }
   return out;
+}
+
+/** The nearest 1, 2 or 5 × 10^k at or below (dir −1) or above (dir +1) a positive v. */
+function round125(v: number, dir: -1 | 1): number {
+  const e = Math.floor(Math.log10(v));
+  const cands = [-1, 0, 1].flatMap((d) => [1, 2, 5].map((m) => Number((m * 10 ** (e + d)).toPrecision(6))));
+  return dir < 0 ? Math.max(...cands.filter((c) => c <= v * (1 + 1e-9))) : Math.min(...cands.filter((c) => c >= v * (1 - 1e-9)));
 }
 
 function niceStep(raw: number): number {
@@ -149,10 +164,17 @@ export function logTicks(lo: number, hi: number, maxTicks = 6): number[] {
 /**
  * Domain, ticks and labels of one axis over the data range [lo, hi]. A flat
  * series gets a unit-wide (or, on a log axis, a factor-of-four) range around its
- * value; a linear axis is padded by `pad` of its span on each side. On a log axis
- * (lo > 0 required) a range inside one decade falls back to round linear ticks.
+ * value; a linear axis is padded by `pad` of its span on each side. With `nice`
+ * the domain ends on round values (a tick step, or 1, 2, 5 × 10^k on a log
+ * axis), so a streaming chart's axes change only when the data leave them. On a
+ * log axis (lo > 0 required) a range inside one decade falls back to round
+ * linear ticks.
  */
-export function makeAxis(lo: number, hi: number, opts: { kind?: AxisKind; count?: number; integer?: boolean; pad?: number } = {}): Axis {
+export function makeAxis(
+  lo: number,
+  hi: number,
+  opts: { kind?: AxisKind; count?: number; integer?: boolean; pad?: number; nice?: boolean } = {},
+): Axis {
   const kind = opts.kind ?? 'linear';
   const count = opts.count ?? 4;
   let [a, b] = [lo, hi];
@@ -160,6 +182,10 @@ export function makeAxis(lo: number, hi: number, opts: { kind?: AxisKind; count?
     if (b <= a * (1 + 1e-6)) {
       a /= 2;
       b *= 2;
+    }
+    if (opts.nice) {
+      a = round125(a, -1);
+      b = round125(b, 1);
     }
     const lt = logTicks(a, b);
     if (lt.length >= 2) return { domain: [a, b], ticks: lt, labels: formatTicks(lt, 'log') };
@@ -178,6 +204,16 @@ export function makeAxis(lo: number, hi: number, opts: { kind?: AxisKind; count?
     a -= m;
     b += m;
   }
-  const ticks = roundTicks(a, b, count, opts.integer);
-  return { domain: [a, b], ticks, labels: formatTicks(ticks, 'linear') };
+  const step = tickStep(a, b, count, opts.integer ?? false);
+  if (opts.nice) {
+    const a2 = Math.floor(a / step + 1e-9) * step;
+    const b2 = Math.ceil(b / step - 1e-9) * step;
+    // Rounding may not cross zero for data that do not (a loss never shows a negative axis).
+    a = lo >= 0 && a2 < 0 ? 0 : a2;
+    b = b2;
+  }
+  const ticks = ticksEvery(a, b, step);
+  // A nice domain ends on its first and last ticks (rounded as they are).
+  const domain: [number, number] = opts.nice && ticks.length >= 2 ? [ticks[0]!, ticks.at(-1)!] : [a, b];
+  return { domain, ticks, labels: formatTicks(ticks, 'linear') };
 }

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { downloadBlob, fileStem } from './download';
 import { pngOf, svgOf, type Drawable } from './figure';
+import { pngOfSvg, svgMarkup } from './svg-figure';
 
 interface Props {
   /** The figure's title: names the files. */
   title: string;
-  drawable: () => Drawable | null;
+  /** A canvas figure: its draw function, run again for the files. */
+  drawable?: () => Drawable | null;
+  /** An SVG figure (a recharts chart): the element on screen, copied for the files. */
+  svg?: () => SVGSVGElement | null;
   /** When given, a CSV button downloads the data behind the figure. */
   csv?: () => string;
   /** File name stem; defaults to one made from the title. */
@@ -13,16 +17,20 @@ interface Props {
 }
 
 /** Download buttons under a figure: CSV of its data, PNG and SVG of the drawing. */
-export function FigureExport({ title, drawable, csv, file }: Props) {
+export function FigureExport({ title, drawable, svg: svgElement, csv, file }: Props) {
   const { t } = useTranslation();
   const stem = file ?? fileStem(title);
   const png = async () => {
-    const d = drawable();
-    if (d) downloadBlob(await pngOf(d), `${stem}.png`);
+    const el = svgElement?.();
+    const d = drawable?.();
+    if (el) downloadBlob(await pngOfSvg(el), `${stem}.png`);
+    else if (d) downloadBlob(await pngOf(d), `${stem}.png`);
   };
   const svg = async () => {
-    const d = drawable();
-    if (d) downloadBlob(new Blob([await svgOf(d)], { type: 'image/svg+xml' }), `${stem}.svg`);
+    const el = svgElement?.();
+    const d = drawable?.();
+    const text = el ? svgMarkup(el) : d ? await svgOf(d) : null;
+    if (text !== null) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${stem}.svg`);
   };
   return (
     <div className="figure-export" role="group" aria-label={`${t('chart.download')}: ${title}`}>

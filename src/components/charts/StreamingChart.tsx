@@ -1,13 +1,15 @@
-import { memo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Point } from '../../charts/decimate';
 import type { SeriesBuffer } from '../../charts/series-buffer';
 import { FigureExport } from '../../export/FigureExport';
 import { toCsv } from '../../export/csv';
 import { fmt, fmtInt } from '../../format';
-import { drawLineChart, type ChartLayout } from '../../viz/line-chart';
+import { useThemeVersion } from '../../state/theme';
 import { themeColors } from '../viz/theme-colors';
-import { useCanvas } from '../viz/useCanvas';
+import { buildFrame, type ChartFrame, type FrameSeries } from './chart-frame';
+import { ChartHover, type HoverAt } from './ChartHover';
+import { CHART_MARGIN, LinePlot, yAxisWidth } from './LinePlot';
+import { useElementWidth } from './useElementWidth';
 
 export interface ChartSeries {
   label: string;
@@ -18,7 +20,7 @@ export interface ChartSeries {
 
 interface Props {
   series: ChartSeries[];
-  /** Changes whenever any series does; the chart redraws only then (memo compares it). */
+  /** Changes whenever any series does: the chart schedules a redraw then. */
   version: number;
   logScale: boolean;
   /** Accessible name, e.g. "Loss against training step". */
@@ -26,93 +28,109 @@ interface Props {
   height?: number;
 }
 
-const MAX_POINTS = 1000;
+/** At most ten redraws a second, whatever the rate of metrics. */
+const REDRAW_MS = 100;
 
 /**
- * Streams training curves. Full histories live in SeriesBuffers; each redraw
- * takes at most two points per pixel (≤ 1,000) by min–max decimation, and draws
- * on a canvas so no layout is read or written per point.
+ * Streams training curves on recharts. Full histories live in SeriesBuffers;
+ * a redraw (≤ 10 a second, as a React transition so it yields to input) hands
+ * recharts at most ~500 min–max-decimated points per series, with animation and
+ * dots off. The plot itself is a memoised component that re-renders only when
+ * a new frame is drawn, never on the host's own re-renders or on hover.
  */
-export const StreamingChart = memo(function StreamingChart({ series, logScale, title, height = 170 }: Props) {
-  const layout = useRef<ChartLayout | null>(null);
-  const drawn = useRef<Point[][]>([]);
-  const [hover, setHover] = useState<{ left: number; text: string } | null>(null);
+export const StreamingChart = memo(function StreamingChart({ series, version, logScale, title, height = 170 }: Props) {
   const { t } = useTranslation();
-  const colors = themeColors();
-  const { wrapRef, canvasRef, width, drawable } = useCanvas(height, (ctx, w) => {
-    const budget = Math.max(50, Math.min(MAX_POINTS, 2 * w));
-    drawn.current = series.map((s) => s.buffer.decimated(budget));
-    layout.current = drawLineChart(ctx, {
-      width: w,
-      height,
-      logY: logScale,
-      colors: { grid: colors.grid, text: colors.muted },
-      formatX: fmtInt,
-      integerX: true,
-      emptyText: t('chart.empty'),
-      formatY: (v) => fmt(v, 2),
-      series: series.map((s, i) => ({
-        label: s.label,
-        color: s.color ?? colors.series[i % colors.series.length] ?? colors.accent,
-        points: drawn.current[i]!,
-      })),
-    });
-  });
-  const pointCount = series.reduce((n, s) => n + Math.min(s.buffer.length, Math.max(50, Math.min(MAX_POINTS, 2 * width))), 0);
+  const [wrapRef, width] = useElementWidth<HTMLElement>();
+  // Read on every render (themeColors is cached; useThemeVersion re-renders on a theme change).
+  useThemeVersion();
+  const palette = themeColors();
+  const resolved: FrameSeries[] = series.map((s, i) => ({
+    label: s.label,
+    buffer: s.buffer,
+    color: s.color ?? palette.series[i % palette.series.length] ?? palette.accent,
+  }));
+  const latest = useRef(resolved);
+  const drawnKey = useRef('');
+  const lastDraw = useRef(-Infinity);
+  const [frame, setFrame] = useState<ChartFrame | null>(null);
+  const [hover, setHover] = useState<HoverAt | null>(null);
 
+  useEffect(() => {
+    latest.current = resolved;
+  });
+  useEffect(() => {
+    if (width === 0) return;
+    const wait = Math.max(0, lastDraw.current + REDRAW_MS - performance.now());
+    const id = setTimeout(() => {
+      lastDraw.current = performance.now();
+      const s = latest.current;
+      const key = `${width}|${logScale}|${s.map((x) => `${x.label}:${x.color}:${x.buffer.version}:${x.buffer.length}`).join('|')}`;
+      if (key === drawnKey.current) return;
+      drawnKey.current = key;
+      const f = buildFrame(s, logScale, width, Math.max(2, Math.floor(width / 90)));
+      startTransition(() => setFrame(f));
+    }, wait);
+    return () => clearTimeout(id);
+  }, [version, logScale, width, resolved]);
+
+  const c = palette;
+  const yWidth = frame ? yAxisWidth(frame.y.labels) : 40;
+  const plot = { left: CHART_MARGIN.left + yWidth, right: width - CHART_MARGIN.right };
   const onMove = (e: React.PointerEvent) => {
-    const l = layout.current;
-    if (!l) return;
+    if (!frame) return;
     const left = e.nativeEvent.offsetX;
-    const step = l.x.domain[0] + ((left - l.plot.left) / (l.plot.right - l.plot.left)) * (l.x.domain[1] - l.x.domain[0]);
-    const parts = series.flatMap((s, i) => {
-      const p = nearest(drawn.current[i] ?? [], step);
-      return p ? [`${s.label} ${fmt(p.y)}`] : [];
-    });
-    setHover(parts.length ? { left, text: `${t('status.step')} ${fmtInt(Math.round(step))}: ${parts.join(', ')}` } : null);
+    const [d0, d1] = frame.x.domain;
+    const at = d0 + ((left - plot.left) / Math.max(1, plot.right - plot.left)) * (d1 - d0);
+    setHover(left >= plot.left - 4 && left <= plot.right + 4 ? { left, x: Math.min(d1, Math.max(d0, at)) } : null);
   };
+  const summary = resolved
+    .map((s) => {
+      const last = s.buffer.last();
+      return `${s.label} ${fmt(last?.y)} (${t('status.step')} ${fmtInt(last?.x ?? 0)})`;
+    })
+    .join('; ');
 
   return (
-    <figure className="chart" ref={wrapRef} data-points={pointCount}>
-      <canvas
-        ref={canvasRef}
-        style={{ width: '100%', height }}
+    <figure className="chart" ref={wrapRef} data-points={frame?.points ?? 0}>
+      <div
         role="img"
-        aria-label={`${title}: ${series.map((s) => `${s.label} ${fmt(s.buffer.last()?.y)} (${t('status.step')} ${fmtInt(s.buffer.last()?.x ?? 0)})`).join('; ')}`}
+        aria-label={`${title}: ${summary}`}
+        style={{ height, position: 'relative' }}
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
-      />
+      >
+        {frame && width > 0 ? (
+          <LinePlot frame={frame} width={width} height={height} logY={logScale} grid={c.grid} text={c.muted} yWidth={yWidth} />
+        ) : (
+          <div className="chart-empty" style={{ height, display: 'grid', placeItems: 'center', color: c.muted, fontSize: 11 }}>
+            {t('chart.empty')}
+          </div>
+        )}
+        {hover && frame && (
+          <ChartHover
+            at={hover}
+            series={resolved}
+            width={width}
+            top={CHART_MARGIN.top}
+            height={height - CHART_MARGIN.top - CHART_MARGIN.bottom - 22}
+            stepWord={t('status.step')}
+          />
+        )}
+      </div>
       {series.length > 1 && (
         <figcaption className="legend">
-          {series.map((s, i) => (
+          {resolved.map((s) => (
             <span key={s.label}>
-              <i style={{ background: s.color ?? colors.series[i % colors.series.length] }} /> {s.label}
+              <i style={{ background: s.color }} /> {s.label}
             </span>
           ))}
         </figcaption>
       )}
       <FigureExport
         title={title}
-        drawable={drawable}
+        svg={() => wrapRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface') ?? null}
         csv={() => toCsv(series.map((s) => ({ label: s.label, points: s.buffer.points() })))}
       />
-      {hover && (
-        <div className="chart-hover" style={{ left: Math.min(hover.left, Math.max(0, width - 180)) }}>
-          {hover.text}
-        </div>
-      )}
     </figure>
   );
 });
-
-function nearest(pts: Point[], x: number): Point | null {
-  if (pts.length === 0) return null;
-  let lo = 0;
-  let hi = pts.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (pts[mid]!.x < x) lo = mid;
-    else hi = mid;
-  }
-  return Math.abs(pts[lo]!.x - x) <= Math.abs(pts[hi]!.x - x) ? pts[lo]! : pts[hi]!;
-}
