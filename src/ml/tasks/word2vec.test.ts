@@ -43,7 +43,7 @@ describe('word2vec task on the Brown Corpus', () => {
   });
 
   it('learns sensible neighbours: weekdays, months and number words find their own kind', async () => {
-    const task = new Word2VecTask({ ...spec, dim: 50, vocab: 10000 }, hyper, corpus);
+    const task = new Word2VecTask(spec, hyper, corpus);
     const V = task.model.vocabSize;
     const D = task.model.dim;
     const start = probeNeighbours(unitRows(task.model.input, V, D), V, D, task.corpus.index);
