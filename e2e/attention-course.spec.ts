@@ -46,7 +46,7 @@ test.describe('attention lesson as course material', () => {
 
   test('#/embed/transformer shows the lab alone: no site chrome, no step-through', async ({ page }) => {
     const lesson = new LessonPage(page, LAB);
-    await lesson.open(`/embed/transformer?${SMALL}`);
+    await lesson.open(`/embed/transformer?${SMALL}&show=explanation`);
     await expectNoSiteChrome(page, 'Transformer lab');
     await expect(page.getByRole('region', { name: LAB })).toBeVisible();
     await expect(page.getByRole('region', { name: TRACE })).toHaveCount(0);

@@ -80,9 +80,9 @@ test.describe('backprop course material', () => {
     expect(errors).toEqual([]);
   });
 
-  test('#/embed/mlp shows the playground alone, with its prose, and trains', async ({ page }) => {
+  test('#/embed/mlp shows the playground alone, with its prose when asked (show=explanation), and trains', async ({ page }) => {
     const errors = pageErrors(page);
-    await page.goto('./#/embed/mlp');
+    await page.goto('./#/embed/mlp?show=explanation');
     const lab = page.getByRole('region', { name: LAB, exact: true });
     await expect(lab).toBeVisible();
     await expect(page.getByRole('banner')).toHaveCount(0);

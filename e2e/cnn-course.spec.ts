@@ -107,7 +107,7 @@ test.describe('CNN lesson as course material', () => {
     page.on('request', (r) => requests.push(r.url()));
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await page.goto('./#/embed/convolution?xk=hedge');
+    await page.goto('./#/embed/convolution?xk=hedge&show=explanation');
     const conv = page.getByRole('region', { name: 'Convolution explainer' });
     await expect(conv).toBeVisible();
     await expect(page.getByRole('region', { name: 'Pooling explainer' })).toBeVisible();

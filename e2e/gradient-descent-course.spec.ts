@@ -54,7 +54,7 @@ test.describe('gradient-descent course material', () => {
 
   test('#/embed/regression shows the lab alone, without the site chrome or the explorer', async ({ page }) => {
     const errors = pageErrors(page);
-    await page.goto('./#/embed/regression');
+    await page.goto('./#/embed/regression?show=explanation');
     const lab = page.getByRole('region', { name: LAB });
     await expect(lab).toBeVisible();
     await expect(lab.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 90_000 });

@@ -79,7 +79,7 @@ test.describe('RNN lesson as course material', () => {
   test('#/embed/rnn and #/embed/gradient-flow: one widget each, without the site chrome', async ({ page }) => {
     test.setTimeout(180_000);
     const lesson = new LessonPage(page, 'RNN lab');
-    await lesson.open(`/embed/rnn?task=recall&${SMALL}&gap=5`);
+    await lesson.open(`/embed/rnn?task=recall&${SMALL}&gap=5&show=explanation`);
     await expect(page.getByRole('region', { name: 'RNN lab' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'A network with a memory' })).toBeVisible();
     await expect(page.getByRole('banner')).toHaveCount(0);
@@ -91,7 +91,7 @@ test.describe('RNN lesson as course material', () => {
     await lesson.button('Step').click();
     await lesson.waitForStep(1);
 
-    await page.goto(`./#/embed/gradient-flow?task=series`);
+    await page.goto(`./#/embed/gradient-flow?task=series&show=explanation`);
     const gap = page.getByRole('region', { name: 'Gap experiment' });
     await expect(gap).toBeVisible();
     await expect(gap).toContainText('150 steps');
