@@ -31,23 +31,32 @@ export const WordMap = memo(function WordMap({ map }: { map: Word2VecView['map']
   const sy = (y: number) => H - PAD - ((y - minY) / (maxY - minY || 1)) * (H - 2 * PAD);
   const order = map.words.map((_, i) => i).sort((a, b) => Number(map.highlighted[a]) - Number(map.highlighted[b]));
   return (
-    <svg className="emb-map" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('map.img')}>
-      {order.map((i) => {
-        const hl = map.highlighted[i];
-        const label = hl || i < LABELLED;
-        const x = sx(map.xs[i]!);
-        const y = sy(map.ys[i]!);
-        return (
-          <g key={map.ranks[i]} className={hl ? 'emb-pt emb-pt-hl' : 'emb-pt'}>
-            <circle cx={x} cy={y} r={hl ? 4 : 2.2} />
-            {label && (
-              <text x={x + 5} y={y + 3}>
-                {map.words[i]}
-              </text>
-            )}
-          </g>
-        );
-      })}
-    </svg>
+    <>
+      <svg className="emb-map" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('map.img')}>
+        {order.map((i) => {
+          const hl = map.highlighted[i];
+          const label = hl || i < LABELLED;
+          const x = sx(map.xs[i]!);
+          const y = sy(map.ys[i]!);
+          return (
+            <g key={map.ranks[i]} className={hl ? `emb-pt emb-pt-hl emb-pt-${map.kinds[i] ?? 'marked'}` : 'emb-pt'}>
+              <circle cx={x} cy={y} r={hl ? 4 : 2.2} />
+              {label && (
+                <text x={x + 5} y={y + 3}>
+                  {map.words[i]}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="emb-legend" aria-hidden="true">
+        {(['query', 'neighbour', 'analogy', 'marked'] as const).map((k) => (
+          <li key={k}>
+            <span className={`emb-swatch emb-pt-${k}`} /> {t(`map.${k}`)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 });

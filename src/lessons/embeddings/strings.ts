@@ -88,6 +88,10 @@ export const en = {
     caption:
       'PCA of the current unit-length vectors of {{n}} frequent words (ranks {{from}}–{{to}}) and {{marked}} marked words, recomputed as it trains. The two axes keep {{p1}}% and {{p2}}% of the variance: much of the space is hidden in this view.',
     img: 'Map of word vectors projected onto their first two principal components',
+    query: 'typed word',
+    neighbour: 'its 5 nearest neighbours',
+    analogy: 'analogy words and answer',
+    marked: 'your marked words',
   },
   live: {
     title: 'The numbers of the last step',
@@ -204,6 +208,10 @@ export const zh: Strings<typeof en>['zh'] = {
     caption:
       '对 {{n}} 个高频词（频率排名 {{from}}–{{to}}）和 {{marked}} 个被标出的词当前的单位长度向量做主成分分析（PCA），随训练重新计算。两个坐标轴分别保留了 {{p1}}% 和 {{p2}}% 的方差：空间的大部分结构在这张图里看不到。',
     img: '词向量投影到前两个主成分上的散点图',
+    query: '查询词',
+    neighbour: '它的 5 个最近邻',
+    analogy: '类比的三个词及答案',
+    marked: '你标出的词',
   },
   live: {
     title: '上一步的具体数字',

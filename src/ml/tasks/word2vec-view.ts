@@ -64,6 +64,9 @@ export type AnalogyResult =
       nearestToC: string | null;
     };
 
+/** Why a word is marked on the map. */
+export type MarkKind = 'query' | 'neighbour' | 'analogy' | 'marked';
+
 export interface PairView {
   centerId: number;
   center: string;
@@ -88,7 +91,16 @@ export interface Word2VecView {
   /** The settings in force. */
   settings: { learningRate: number; window: number; negatives: number; sample: number };
   progress: { wordsRead: number; epoch: number; lastPairs: number; lastKept: number; lastRead: number; lastLoss: number | null };
-  map: { words: string[]; ranks: number[]; xs: Float32Array; ys: Float32Array; highlighted: boolean[]; explained: [number, number] };
+  map: {
+    words: string[];
+    ranks: number[];
+    xs: Float32Array;
+    ys: Float32Array;
+    highlighted: boolean[];
+    /** Why each highlighted word is marked (null for the others). */
+    kinds: (MarkKind | null)[];
+    explained: [number, number];
+  };
   query: WordLookup;
   analogy: AnalogyResult;
   pair: PairView | null;
@@ -219,14 +231,14 @@ function pairView(inp: ViewInputs): PairView | null {
   };
 }
 
-function mapView(inp: ViewInputs, unit: Float32Array, marked: Set<number>): { map: Word2VecView['map']; axes: [Float64Array, Float64Array] } {
+function mapView(inp: ViewInputs, unit: Float32Array, marked: Map<number, MarkKind>): { map: Word2VecView['map']; axes: [Float64Array, Float64Array] } {
   const { corpus, model, options } = inp;
   const V = model.vocabSize;
   const D = model.dim;
   const skip = Math.max(0, Math.min(V - 1, Math.floor(options.skip)));
   const ids: number[] = [];
   for (let i = skip; i < Math.min(V, skip + Math.max(2, Math.floor(options.shown))); i++) ids.push(i);
-  for (const m of marked) if (!ids.includes(m)) ids.push(m);
+  for (const m of marked.keys()) if (!ids.includes(m)) ids.push(m);
   const rows = new Float32Array(ids.length * D);
   ids.forEach((id, i) => rows.set(unit.subarray(id * D, (id + 1) * D), i * D));
   const p = pca2(rows, ids.length, D, inp.previousAxes);
@@ -237,6 +249,7 @@ function mapView(inp: ViewInputs, unit: Float32Array, marked: Set<number>): { ma
       xs: p.xs,
       ys: p.ys,
       highlighted: ids.map((i) => marked.has(i)),
+      kinds: ids.map((i) => marked.get(i) ?? null),
       explained: p.explained,
     },
     axes: p.axes,
@@ -251,20 +264,19 @@ export function buildWord2VecView(inp: ViewInputs, cache: ViewCache): { view: Wo
   const unit = unitRows(model.input, V, D);
   const query = lookupWord(inp, unit, cache);
   const an = solveAnalogy(inp, unit);
-  const marked = new Set<number>();
-  const mark = (w: string) => {
+  // Later marks win: the typed word over the analogy's words over its neighbours over the learner's list.
+  const marked = new Map<number, MarkKind>();
+  const mark = (kind: MarkKind) => (w: string) => {
     const id = corpus.index.get(normaliseWord(w));
-    if (id !== undefined) marked.add(id);
+    if (id !== undefined) marked.set(id, kind);
   };
-  inp.options.highlight.forEach(mark);
-  if (query.status === 'ok') {
-    mark(query.word);
-    query.neighbours.slice(0, 5).forEach((n) => mark(n.word));
-  }
+  inp.options.highlight.forEach(mark('marked'));
+  if (query.status === 'ok') query.neighbours.slice(0, 5).forEach((n) => mark('neighbour')(n.word));
   if (an.status === 'ok') {
-    an.words.forEach(mark);
-    if (an.answers[0]) mark(an.answers[0].word);
+    an.words.forEach(mark('analogy'));
+    if (an.answers[0]) mark('analogy')(an.answers[0].word);
   }
+  if (query.status === 'ok') mark('query')(query.word);
   const { map, axes } = mapView(inp, unit, marked);
   let total = 0;
   for (let i = 0; i < V; i++) total += corpus.counts[i]!;
