@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LessonPage } from './fixtures/lesson';
 
@@ -49,5 +50,23 @@ test.describe('Word embeddings lesson', () => {
     await expect(page.getByRole('region', { name: LAB })).toBeVisible();
     await expect(lesson.control('Learning rate')).toBeDisabled();
     expect(lesson.consoleErrors).toEqual([]);
+  });
+
+  test('axe finds no serious or critical violations after training (light English, dark Chinese)', async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const q of ['', '&theme=dark&lang=zh&corpus=songci']) {
+      await page.goto(`./#/embeddings?vocab=3000&dim=16${q}`);
+      const lab = page.locator('section.emb-lab');
+      const train = lab.locator('.transport button.primary');
+      await expect(train).toBeEnabled({ timeout: 90_000 });
+      await lab.locator('.transport button').nth(2).click();
+      await expect(page.getByTestId('status-step')).toHaveAttribute('data-value', '1', { timeout: 30_000 });
+      await expect(lab.locator('.emb-live .katex').first()).toBeVisible();
+      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious, q).toEqual([]);
+    }
   });
 });
