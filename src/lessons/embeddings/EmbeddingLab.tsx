@@ -169,7 +169,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
             id={highlightId}
             type="text"
             value={highlight}
-            placeholder="january, february, march"
+            placeholder={CHARACTER_CORPUS[v.corpus] ? '春, 夏, 秋, 冬' : 'january, february, march'}
             autoComplete="off"
             spellCheck={false}
             maxLength={200}
