@@ -8,7 +8,7 @@ import { liveTex } from './tex';
 function pairOf(center: string, context: string, negatives: string[]): PairView {
   const vc = [0.3, -0.2, 0.5, 0.1, 0.7];
   const uo = [0.4, 0.1, -0.3, 0.2, 0.05];
-  const uNeg = negatives.map((_, k) => vc.map((x, d) => ((k + 1) * 0.1 - d * 0.07) * (d % 2 ? -1 : 1)));
+  const uNeg = negatives.map((_, k) => vc.map((_x, d) => ((k + 1) * 0.1 - d * 0.07) * (d % 2 ? -1 : 1)));
   const g = pairGradient(vc, uo, uNeg);
   return {
     centerId: 7,
