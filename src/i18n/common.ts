@@ -140,7 +140,7 @@ const en = {
   diverged: {
     title: 'Training diverged at step {{step}} and was paused.',
     exploding: 'The loss grew by more than a million times.',
-    runaway: 'The loss rose step after step, to more than a hundred times its usual level and above where the run began.',
+    runaway: 'The loss rose step after step, to more than a hundred times its usual level and ten times where the run began.',
     nonFinite: 'The loss grew too large to represent as a number.',
     body: 'The learning rate α = {{lr}} is too large for this problem: each step jumps past the minimum and lands higher up the other side, so the steps grow instead of shrinking. The weights were put back to the last ones saved before the loss began to climb, and everything below shows them. Try α = {{suggested}}.',
     continue: 'Continue with α = {{lr}}',
@@ -372,7 +372,7 @@ const zh: Shape<typeof en> = {
   diverged: {
     title: '训练在第 {{step}} 步发散，已自动暂停。',
     exploding: '损失增大到了原来的一百万倍以上。',
-    runaway: '损失一步比一步高，已超过平常水平的一百倍，也高于训练开始时的损失。',
+    runaway: '损失一步比一步高，已超过平常水平的一百倍，也超过训练开始时损失的十倍。',
     nonFinite: '损失大到无法用数值表示。',
     body: '对这个问题来说，学习率 α = {{lr}} 太大了：每一步都越过最低点，落到对面更高的位置，步子越迈越大而不是越来越小。权重已恢复到损失开始攀升之前最后保存的值，下方显示的一切都对应这组权重。建议试试 α = {{suggested}}。',
     continue: '用 α = {{lr}} 继续',

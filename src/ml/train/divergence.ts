@@ -4,8 +4,8 @@ export interface Divergence {
   /** The last finite loss before it blew up, if any. */
   lastFiniteLoss: number | null;
   /**
-   * runaway: the loss rose step after step to well above its usual level and above where the
-   * run began; exploding: it grew a millionfold; non-finite: it overflowed.
+   * runaway: the loss (smoothed) rose step after step to well above its usual level and ten
+   * times where the run began; exploding: it grew a millionfold; non-finite: it overflowed.
    */
   reason: 'non-finite' | 'exploding' | 'runaway';
   /** A learning rate that is a safe next try (a tenth of the one that diverged). */
@@ -16,6 +16,12 @@ export interface Divergence {
 export const EXPLOSION_FACTOR = 1e6;
 /** A runaway loss is this many times the typical loss (a running median) … */
 export const RUNAWAY_FACTOR = 100;
+/**
+ * … and this many times the run's first loss: a mini-batch holding a point the model gets badly
+ * wrong can lift the loss a few times above where the run began, but never tenfold for a
+ * stretch of steps; a diverging run passes that within a few steps of its climb.
+ */
+export const RUNAWAY_START_FACTOR = 10;
 /** … after this many rises in a row (so RUNAWAY_RISES + 1 losses in increasing order) … */
 export const RUNAWAY_RISES = 3;
 /**
@@ -24,6 +30,14 @@ export const RUNAWAY_RISES = 3;
  * 100 in about 45 steps) but cannot be dragged up by spikes or by the climb it must detect.
  */
 const TYPICAL_RATE = 0.1;
+/**
+ * The climb is looked for in a smoothed loss, an exponential moving average with this weight
+ * on each new batch loss (a memory of ~5 steps): a diverging run's loss grows geometrically
+ * and so does its average, while one unlucky mini-batch moves the average by a fifth of its
+ * spike and then decays. On raw batch losses a converged classifier trained at 100,000
+ * steps/s met "four rises to 100× the usual level" by chance within seconds.
+ */
+const SMOOTHING = 0.2;
 /** The weights are worth keeping as "last good" while the last loss is at most this × typical. */
 const CALM_FACTOR = 4;
 
@@ -48,7 +62,11 @@ export class DivergenceWatch {
   private start: number | null = null;
   private typical = Number.NaN;
   private bestLoss = Infinity;
-  /** The last RUNAWAY_RISES accepted losses, oldest first. */
+  /** The last accepted batch loss (null before the first). */
+  private lastLoss: number | null = null;
+  /** Smoothed loss (see SMOOTHING), NaN before the first loss. */
+  private smooth = Number.NaN;
+  /** The smoothed loss after each of the last RUNAWAY_RISES accepted losses, oldest first. */
   private tail: number[] = [];
 
   /** Lowest finite loss accepted so far. */
@@ -61,9 +79,13 @@ export class DivergenceWatch {
    * weights now are a safe point to go back to if it diverges later.
    */
   get calm(): boolean {
-    const last = this.tail.at(-1);
-    if (last === undefined) return true;
+    const last = this.lastLoss;
+    if (last === null) return true;
     return !(this.typical > 0) || last <= CALM_FACTOR * this.typical;
+  }
+
+  private smoothed(l: number): number {
+    return Number.isNaN(this.smooth) ? l : (1 - SMOOTHING) * this.smooth + SMOOTHING * l;
   }
 
   /** Checks a batch of losses in order; only the losses before a divergence are remembered. */
@@ -85,8 +107,9 @@ export class DivergenceWatch {
 
   private isRunaway(l: number): boolean {
     if (this.start === null || !(this.typical > 0) || this.tail.length < RUNAWAY_RISES) return false;
-    if (l <= this.start || l <= RUNAWAY_FACTOR * this.typical) return false;
-    let prev = l;
+    const m = this.smoothed(l);
+    if (m <= RUNAWAY_START_FACTOR * this.start || m <= RUNAWAY_FACTOR * this.typical) return false;
+    let prev = m;
     for (let k = this.tail.length - 1; k >= 0; k--) {
       const v = this.tail[k]!;
       if (!(v < prev)) return false;
@@ -101,7 +124,9 @@ export class DivergenceWatch {
     else if (l > this.typical) this.typical *= 1 + TYPICAL_RATE;
     else if (l < this.typical) this.typical = Math.max(l, this.typical * (1 - TYPICAL_RATE));
     if (l < this.bestLoss) this.bestLoss = l;
-    this.tail.push(l);
+    this.smooth = this.smoothed(l);
+    this.lastLoss = l;
+    this.tail.push(this.smooth);
     if (this.tail.length > RUNAWAY_RISES) this.tail.shift();
   }
 }
