@@ -6,7 +6,7 @@ import { useEmbedTarget, type EmbedTarget } from '../../embed/targets';
 import type { BackendChoice } from '../../ml/backend-names';
 import type { RnnHyper, RnnSpec, RnnView } from '../../ml/tasks/rnn';
 import { useTrainingSession } from '../../state/useTrainingSession';
-import { GapChart, type GapPoint } from './viz';
+import { GapChart, type GapPoint } from './GapChart';
 import { WidgetHeading } from '../../embed/WidgetHeading';
 
 export const GAP_GRID = [5, 10, 20, 30] as const;
@@ -175,7 +175,15 @@ export function GapExperiment({ backend, memoryBias }: { backend: BackendChoice;
         </div>
       </Part>
       <Part name="chart">
-        <GapChart points={points} gaps={GAP_GRID} cells={GAP_CELLS} chance={1 / SYMBOLS} label={t('gap.chartImg')} />
+        <GapChart
+          points={points}
+          gaps={GAP_GRID}
+          cells={GAP_CELLS}
+          names={CELL_NAMES}
+          chance={1 / SYMBOLS}
+          label={t('gap.chartImg')}
+          gapWord={t('gap.gapCol')}
+        />
         <ul className="rnn-legend">
           {GAP_CELLS.map((cell, i) => (
             <li key={cell}>

@@ -24,7 +24,8 @@ import { PasteBox } from './PasteBox';
 import { RnnControls, type RnnUpdate, type RnnValues } from './RnnControls';
 import { TaskOutput } from './TaskOutput';
 import { TEX } from './tex';
-import { ColorKey, GradNormChart, Heatmap } from './viz';
+import { GradNormChart } from './GradNormBars';
+import { ColorKey, Heatmap } from './viz';
 import { WidgetHeading } from '../../embed/WidgetHeading';
 
 function specOf(v: RnnValues, text: string | null): RnnSpec {
