@@ -13,7 +13,8 @@ import { liveTex, restoredTex } from './gradient-descent/tex';
 
 /** A number as the lessons write it in TeX: 1.25, (-3), 3.55\times 10^{9}. */
 const NUM = String.raw`\(?-?\d+(?:\.\d+)?(?:\\times 10\^\{-?\d+\})?\)?`;
-const UPDATE = new RegExp(String.raw`(${NUM})\s*-\s*(${NUM})\s*\\(?:times|cdot)\s*(${NUM})\s*=\s*(${NUM})`, 'g');
+/** … and "a − α × g = b", the result on the same line or on the next row of an aligned block. */
+const UPDATE = new RegExp(String.raw`(${NUM})\s*-\s*(${NUM})\s*\\(?:times|cdot)\s*(${NUM})\s*(?:\\\\\s*&\s*)?=\s*(${NUM})`, 'g');
 
 interface Printed {
   value: number;

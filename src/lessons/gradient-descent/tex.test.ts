@@ -25,7 +25,7 @@ describe('the lesson formulas (shared by the English and Chinese prose)', () => 
     const view = { w: 1.5, b: 0.5, prevW: 1.2, prevB: 0.4, gradW: -3, gradB: -1, learningRate: 0.1, batchSize: 32, batchLoss: 2.5, optimizer: 'sgd' } as unknown as LinRegView & { batchLoss: number };
     const x = X.liveTex(view);
     for (const m of Object.values(x)) expect(() => render(m)).not.toThrow();
-    expect(x.sgdUpdate).toContain('1.2 - 0.1\\times (-3) = 1.5');
+    expect(x.sgdUpdate).toContain('1.2 - 0.1\\times (-3) \\\\ &= 1.5');
     expect(x.m).toBe('m = 32');
   });
 

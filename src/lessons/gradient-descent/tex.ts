@@ -72,8 +72,9 @@ export function liveTex(view: LinRegView & { batchLoss: number }): LiveTex {
     // One line per partial derivative, so each fits a phone's column.
     gradient: `\\begin{aligned} \\frac{\\partial L}{\\partial w} &= \\frac{2}{m}\\sum_{i=1}^{m}(\\hat y_i - y_i)\\,x_i = ${tex(view.gradW)} \\\\ \\frac{\\partial L}{\\partial b} &= \\frac{2}{m}\\sum_{i=1}^{m}(\\hat y_i - y_i) = ${tex(view.gradB)} \\end{aligned}`,
     alpha: `\\alpha = ${tex(a)}`,
-    sgdUpdate: `\\begin{aligned} w &\\leftarrow w - \\alpha\\frac{\\partial L}{\\partial w} \\\\ &= ${update(view.prevW, a, view.gradW, view.w)} \\\\[6pt] b &\\leftarrow b - \\alpha\\frac{\\partial L}{\\partial b} \\\\ &= ${update(view.prevB, a, view.gradB, view.b)} \\end{aligned}`,
-    comparison: `\\begin{aligned} w &: ${tex(view.prevW)} \\to ${tex(view.w)} \\\\ &\\quad \\Delta w = ${tex(dw)}, \\; -\\alpha\\,\\partial L/\\partial w = ${tex(-a * view.gradW)} \\\\[6pt] b &: ${tex(view.prevB)} \\to ${tex(view.b)} \\\\ &\\quad \\Delta b = ${tex(db)}, \\; -\\alpha\\,\\partial L/\\partial b = ${tex(-a * view.gradB)} \\end{aligned}`,
+    // Short lines (the rule, the numbers, the result), so each fits a phone's column.
+    sgdUpdate: `\\begin{aligned} w &\\leftarrow w - \\alpha\\frac{\\partial L}{\\partial w} \\\\ ${update(view.prevW, a, view.gradW, view.w)} \\\\[6pt] b &\\leftarrow b - \\alpha\\frac{\\partial L}{\\partial b} \\\\ ${update(view.prevB, a, view.gradB, view.b)} \\end{aligned}`,
+    comparison: `\\begin{aligned} w &: ${tex(view.prevW)} \\to ${tex(view.w)} \\\\ &\\quad \\Delta w = ${tex(dw)} \\\\ &\\quad -\\alpha\\,\\partial L/\\partial w = ${tex(-a * view.gradW)} \\\\[6pt] b &: ${tex(view.prevB)} \\to ${tex(view.b)} \\\\ &\\quad \\Delta b = ${tex(db)} \\\\ &\\quad -\\alpha\\,\\partial L/\\partial b = ${tex(-a * view.gradB)} \\end{aligned}`,
   };
 }
 
@@ -89,7 +90,8 @@ export function update(prev: number, alpha: number, grad: number, next: number):
   const dPrev = 4 + Math.max(more(prev, next), more(prev, step));
   const dGrad = 4 + more(step, next);
   const dNext = 4 + more(next, step);
-  return `${tex(prev, dPrev)} - ${tex(alpha)}\\times ${tex(grad, dGrad, true)} = ${tex(next, dNext)}`;
+  // Two aligned rows: "= θ − α × g" and "= θ′".
+  return `&= ${tex(prev, dPrev)} - ${tex(alpha)}\\times ${tex(grad, dGrad, true)} \\\\ &= ${tex(next, dNext)}`;
 }
 
 /** After a divergence pause: the weights the loop put back, and what they give. */
