@@ -90,9 +90,9 @@ describe('executor selection by measurement', () => {
     expect(s).toMatchObject({ winner: 'fused', cached: true });
   });
 
-  it('stops measuring when the time budget is spent, once something works', async () => {
+  it('stops measuring when the time budget is spent and a candidate clearly wins', async () => {
     const slowClock = { t: 0 };
-    const { trial } = fakeTrials({ cpu: { sps: 10 }, fused: { sps: 50 }, wasm: { sps: 99 } });
+    const { trial } = fakeTrials({ cpu: { sps: 10 }, fused: { sps: 50_000 }, wasm: { sps: 99 } });
     const s = await selectExecutor({
       ...deps(async (n) => {
         slowClock.t += 1000;
@@ -103,6 +103,20 @@ describe('executor selection by measurement', () => {
     const wasm = s.candidates.find((c) => c.name === 'wasm')!;
     expect(wasm.reason).toMatch(/not measured/);
     expect(s.winner).toBe('fused');
+  });
+
+  it('past the budget, slow candidates do not stop the measuring (a heavy model on the CPU first)', async () => {
+    const slowClock = { t: 0 };
+    const { trial, calls } = fakeTrials({ cpu: { sps: 1.4 }, wasm: { sps: 16 } });
+    const s = await selectExecutor({
+      ...deps(async (n) => {
+        slowClock.t += 1600;
+        return trial(n);
+      }, memoryCache(), ['cpu', 'wasm']),
+      now: () => slowClock.t,
+    });
+    expect(calls).toEqual(['cpu', 'wasm']);
+    expect(s.winner).toBe('wasm');
   });
 
   it('falls back to the CPU when no candidate works', async () => {

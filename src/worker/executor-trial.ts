@@ -54,17 +54,18 @@ async function oneStep(task: AnyTask): Promise<number> {
 }
 
 /** Steps per second over about MEASURE_MS (at least one step), ending by `deadline` if it can. */
-async function timeSteps(task: AnyTask, deadline: number): Promise<number> {
-  const window = Math.max(30, Math.min(MEASURE_MS, deadline - now()));
+async function timeSteps(task: AnyTask, deadline: number, firstStepMs: number): Promise<number> {
+  // A slow model (hundreds of ms a step) is timed over one more step, not a window.
+  const window = firstStepMs > 150 ? 0 : Math.max(30, Math.min(MEASURE_MS, deadline - now()));
   const t0 = now();
   let steps = 0;
   if (task.stepBatch) {
     let n = 1;
-    while (now() - t0 < window) {
+    do {
       task.stepBatch(n);
       steps += n;
       n = Math.min(n * 2, 4096);
-    }
+    } while (now() - t0 < window);
     return steps / ((now() - t0) / 1000);
   }
   const pending: tf.Scalar[] = [];
@@ -132,7 +133,7 @@ export async function runTrial(name: BackendName, model: TrialModel, deadline: n
     task.setHyper(model.hyper as Record<string, unknown>);
     let stepsPerSec: number;
     try {
-      stepsPerSec = await timeSteps(task, deadline);
+      stepsPerSec = await timeSteps(task, deadline, firstStepMs);
     } catch (e) {
       if (!(e instanceof Timeout)) throw e;
       keep = true;
