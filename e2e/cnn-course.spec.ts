@@ -46,7 +46,7 @@ test.describe('CNN lesson as course material', () => {
     await expect(page.getByLabel('关于此链接的提示')).toContainText('img 超出了 200 个测试数字的范围');
     const lab = page.getByRole('region', { name: 'MNIST 实验' });
     await expect(lab.getByRole('combobox', { name: '模型', exact: true })).toHaveValue('cnn');
-    await expect(lab.getByRole('option', { name: '教程 CNN' })).toHaveCount(1);
+    await expect(lab.getByRole('option', { name: '小型 CNN' })).toHaveCount(1);
     await expect(lab.getByRole('combobox', { name: '优化器' })).toHaveValue('adam');
     await expect(lab.getByRole('option', { name: '动量法' })).toHaveCount(1);
     await expect(lab.getByRole('slider', { name: '学习率' })).toBeVisible();
@@ -62,7 +62,7 @@ test.describe('CNN lesson as course material', () => {
     await expect(conv.getByText('第 2 个窗口，共 16 个')).toBeVisible();
     await expect(page.getByRole('region', { name: '池化演示' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '两个网络' })).toBeVisible();
-    await expect(page.getByText('CNN（教程）')).toBeVisible();
+    await expect(page.getByRole('table', { name: '小型 CNN' })).toBeVisible();
     await expect(page.getByText('权重共享让卷积层小了')).toBeVisible();
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(RAW_KEY);
