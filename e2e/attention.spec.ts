@@ -56,7 +56,8 @@ test.describe('attention lesson on WebGPU', () => {
   test('training a few steps updates the heatmaps; one status region, no NaN, no console errors', async ({ page }) => {
     test.setTimeout(180_000);
     const lesson = new LessonPage(page, LAB);
-    await lesson.open(SMALL);
+    // Forced: the engine's own measurement would pick a CPU-side executor on a software adapter.
+    await lesson.open(`${SMALL}&backend=webgpu`);
     await lesson.waitReady();
     await expect(page.getByRole('status')).toHaveCount(1);
     await expect(lesson.status).toContainText('WebGPU');
