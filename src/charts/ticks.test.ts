@@ -54,7 +54,8 @@ describe('tick labels', () => {
     expect(logTicks(0.003, 40)).toEqual([0.01, 0.1, 1, 10]);
     expect(logTicks(0.15, 3)).toEqual([0.2, 0.5, 1, 2]);
     expect(formatTicks([0.01, 0.1, 1, 10], 'log')).toEqual(['0.01', '0.1', '1', '10']);
-    expect(formatTicks([1e-8, 1e-4, 1, 1e4, 1e8], 'log')).toEqual(['10⁻⁸', '10⁻⁴', '1', '10,000', '10⁸']);
+    expect(formatTicks([1e-8, 1e-4, 1, 1e4, 1e8], 'log')).toEqual(['10⁻⁸', '10⁻⁴', '1', '10⁴', '10⁸']);
+    expect(formatTicks([1e-5, 1e-4, 1e-3, 0.01, 0.1, 1, 10], 'log')).toEqual(['10⁻⁵', '10⁻⁴', '10⁻³', '10⁻²', '10⁻¹', '1', '10']);
     const wide = logTicks(1e-12, 1e3);
     expect(wide.length).toBeLessThanOrEqual(6);
     expect(wide.length).toBeGreaterThanOrEqual(2);
@@ -136,5 +137,14 @@ describe('nice domains', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('bounded axes', () => {
+  it('an accuracy axis stops at 0 and 1 however the padding rounds', () => {
+    const axis = makeAxis(0.02, 1, { pad: 0.05, nice: true, count: 2, bounds: [0, 1] });
+    expect(axis.domain).toEqual([0, 1]);
+    expect(axis.labels).toEqual(['0.0', '0.5', '1.0']);
+    expect(makeAxis(0.61, 0.97, { pad: 0.05, nice: true, bounds: [0, 1] }).domain[1]).toBeLessThanOrEqual(1);
   });
 });

@@ -102,7 +102,11 @@ function formatLogTick(v: number): string {
  */
 export function formatTicks(values: number[], kind: AxisKind = 'linear'): string[] {
   if (kind === 'log' && values.every((v) => v > 0)) {
-    const labels = values.map(formatLogTick);
+    const exps = values.map((v) => Math.log10(v));
+    const powers = exps.every((e) => Math.abs(e - Math.round(e)) < 1e-9);
+    const far = values.some((v) => v < 1e-3 || v >= 1e6);
+    // Decades reaching far from 1 read best all alike: 10⁻⁴, 10⁻³, 10⁻², 10⁻¹, 1, 10, 10².
+    const labels = powers && far ? exps.map((e) => Math.round(e)).map((e) => (e === 0 ? '1' : e === 1 ? '10' : power(e))) : values.map(formatLogTick);
     if (distinct(labels)) return labels;
   }
   return formatLinearTicks(values);
@@ -173,7 +177,21 @@ export function logTicks(lo: number, hi: number, maxTicks = 6): number[] {
 export function makeAxis(
   lo: number,
   hi: number,
-  opts: { kind?: AxisKind; count?: number; integer?: boolean; pad?: number; nice?: boolean } = {},
+  opts: { kind?: AxisKind; count?: number; integer?: boolean; pad?: number; nice?: boolean; bounds?: [number, number] } = {},
+): Axis {
+  const axis = makeAxisUnbounded(lo, hi, opts);
+  if (!opts.bounds) return axis;
+  // Values that cannot leave [b0, b1] (an accuracy) get no axis beyond it.
+  const [b0, b1] = opts.bounds;
+  const domain: [number, number] = [Math.max(axis.domain[0], b0), Math.min(axis.domain[1], b1)];
+  const keep = axis.ticks.map((t) => t >= domain[0] - 1e-12 && t <= domain[1] + 1e-12);
+  return { domain, ticks: axis.ticks.filter((_, i) => keep[i]), labels: axis.labels.filter((_, i) => keep[i]) };
+}
+
+function makeAxisUnbounded(
+  lo: number,
+  hi: number,
+  opts: { kind?: AxisKind; count?: number; integer?: boolean; pad?: number; nice?: boolean },
 ): Axis {
   const kind = opts.kind ?? 'linear';
   const count = opts.count ?? 4;
@@ -187,7 +205,7 @@ export function makeAxis(
       a = round125(a, -1);
       b = round125(b, 1);
     }
-    const lt = logTicks(a, b);
+    const lt = logTicks(a, b, count + 2);
     if (lt.length >= 2) return { domain: [a, b], ticks: lt, labels: formatTicks(lt, 'log') };
     const ticks = roundTicks(a, b, count).filter((t) => t > 0);
     return { domain: [a, b], ticks, labels: formatTicks(ticks, 'linear') };

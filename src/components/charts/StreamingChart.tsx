@@ -26,6 +26,8 @@ interface Props {
   /** Accessible name, e.g. "Loss against training step". */
   title: string;
   height?: number;
+  /** Bounds the values cannot leave (an accuracy: [0, 1]); the y axis never extends past them. */
+  yBounds?: [number, number];
 }
 
 /** At most ten redraws a second, whatever the rate of metrics. */
@@ -38,7 +40,7 @@ const REDRAW_MS = 100;
  * dots off. The plot itself is a memoised component that re-renders only when
  * a new frame is drawn, never on the host's own re-renders or on hover.
  */
-export const StreamingChart = memo(function StreamingChart({ series, version, logScale, title, height = 170 }: Props) {
+export const StreamingChart = memo(function StreamingChart({ series, version, logScale, title, height = 170, yBounds }: Props) {
   const { t } = useTranslation();
   const [wrapRef, width] = useElementWidth<HTMLElement>();
   // Read on every render (themeColors is cached; useThemeVersion re-renders on a theme change).
@@ -64,14 +66,19 @@ export const StreamingChart = memo(function StreamingChart({ series, version, lo
     const id = setTimeout(() => {
       lastDraw.current = performance.now();
       const s = latest.current;
-      const key = `${width}|${logScale}|${s.map((x) => `${x.label}:${x.color}:${x.buffer.version}:${x.buffer.length}`).join('|')}`;
+      const key = `${width}|${height}|${logScale}|${s.map((x) => `${x.label}:${x.color}:${x.buffer.version}:${x.buffer.length}`).join('|')}`;
       if (key === drawnKey.current) return;
       drawnKey.current = key;
-      const f = buildFrame(s, logScale, width, Math.max(2, Math.floor(width / 90)));
+      const f = buildFrame(s, logScale, width, {
+        xTicks: Math.max(2, Math.floor(width / 90)),
+        // About one y tick per 30 px of plot, so labels never crowd a short chart.
+        yTicks: Math.max(2, Math.min(5, Math.floor((height - 32) / 30))),
+        yBounds,
+      });
       startTransition(() => setFrame(f));
     }, wait);
     return () => clearTimeout(id);
-  }, [version, logScale, width, resolved]);
+  }, [version, logScale, width, height, yBounds, resolved]);
 
   const c = palette;
   const yWidth = frame ? yAxisWidth(frame.y.labels) : 40;

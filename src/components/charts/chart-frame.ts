@@ -37,7 +37,12 @@ export function pointBudget(width: number): number {
  * (min–max, so spikes survive) and fits the axes to what is drawn. Null when
  * there is nothing to draw yet.
  */
-export function buildFrame(series: FrameSeries[], logY: boolean, width: number, xTicks = 5): ChartFrame | null {
+export function buildFrame(
+  series: FrameSeries[],
+  logY: boolean,
+  width: number,
+  opts: { xTicks?: number; yTicks?: number; yBounds?: [number, number] } = {},
+): ChartFrame | null {
   const budget = pointBudget(width);
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -60,7 +65,10 @@ export function buildFrame(series: FrameSeries[], logY: boolean, width: number, 
     return { label: s.label, color: s.color, data };
   });
   if (!Number.isFinite(x0) || !Number.isFinite(y0)) return null;
-  const x = makeAxis(x0, Math.max(x1, x0 + 1), { integer: true, count: xTicks });
-  const y = makeAxis(y0, y1, { kind: logY ? 'log' : 'linear', pad: 0.05, nice: true });
+  const x = makeAxis(x0, Math.max(x1, x0 + 1), { integer: true, count: opts.xTicks ?? 5 });
+  const y = makeAxis(y0, y1, { kind: logY ? 'log' : 'linear', pad: 0.05, nice: true, count: opts.yTicks ?? 4, bounds: opts.yBounds });
   return { lines, x, y, points };
 }
+
+/** The bounds of an accuracy or any other fraction, for StreamingChart's yBounds. */
+export const UNIT_INTERVAL: [number, number] = [0, 1];

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
+import { UNIT_INTERVAL } from '../../components/charts/chart-frame';
 import { Toggle } from '../../components/controls/Toggle';
 import { Transport } from '../../components/controls/Transport';
 import { LabAlerts } from '../../components/LabAlerts';
@@ -208,7 +209,7 @@ export function TransformerLab({ session, state, v, update, hist, histVersion, c
           <div className="chart-head">
             <h3>{t('chart.accuracy')}</h3>
           </div>
-          <StreamingChart series={accSeries} version={histVersion} logScale={false} title={t('chart.accuracyTitle')} height={150} />
+          <StreamingChart series={accSeries} version={histVersion} logScale={false} title={t('chart.accuracyTitle')} height={150} yBounds={UNIT_INTERVAL} />
         </Part>
         <Part name="controls">
           <AttentionControls v={v} update={update} />

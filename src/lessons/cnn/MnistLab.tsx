@@ -2,6 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
+import { UNIT_INTERVAL } from '../../components/charts/chart-frame';
 import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { SpeedControl } from '../../components/controls/SpeedControl';
@@ -363,7 +364,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
             <div className="chart-head">
               <h3>{t('lab.accuracy')}</h3>
             </div>
-            <StreamingChart series={accSeries} version={histVersion} logScale={false} title={t('lab.accuracyTitle')} />
+            <StreamingChart series={accSeries} version={histVersion} logScale={false} title={t('lab.accuracyTitle')} yBounds={UNIT_INTERVAL} />
             <p className="cnn-caption">{t('lab.chartCaption', { count: fmtInt(testCount) })}</p>
           </div>
         </Part>

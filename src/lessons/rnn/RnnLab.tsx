@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
+import { UNIT_INTERVAL } from '../../components/charts/chart-frame';
 import { Transport } from '../../components/controls/Transport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
@@ -163,7 +164,7 @@ export function RnnLab({ v, update, backend }: Props) {
             <h3>{hasAcc ? t('chart.lossAndAcc') : t('chart.loss')}</h3>
           </div>
           <StreamingChart series={chartSeries} version={state.seriesVersion} logScale title={t('chart.lossTitle')} />
-          {hasAcc && <StreamingChart series={accSeries} version={accVersion} logScale={false} title={t('chart.accTitle')} height={120} />}
+          {hasAcc && <StreamingChart series={accSeries} version={accVersion} logScale={false} title={t('chart.accTitle')} height={120} yBounds={UNIT_INTERVAL} />}
           <dl className="readout">
             <div>
               <dt>{t('readout.evalLoss')}</dt>
