@@ -33,7 +33,16 @@ export function ChartHover({ at, series, width, top, height, stepWord }: Props) 
   return (
     <>
       <div aria-hidden="true" style={{ position: 'absolute', left: at.left, top, height, width: 1, background: 'var(--muted)', opacity: 0.5, pointerEvents: 'none' }} />
-      <div className="chart-hover" data-testid="chart-hover" style={{ left: Math.min(at.left + 8, Math.max(0, width - 200)) }}>
+      <div
+        className="chart-hover"
+        data-testid="chart-hover"
+        // Beside the hairline, on the side with more room, wrapping rather than leaving the chart.
+        style={{
+          ...(at.left > width / 2 ? { right: width - at.left + 8 } : { left: at.left + 8 }),
+          maxWidth: Math.max(120, (at.left > width / 2 ? at.left : width - at.left) - 16),
+          whiteSpace: 'normal',
+        }}
+      >
         {sameStep && `${stepWord} ${fmtInt(step)}: `}
         {parts.map((p, i) => (
           <span key={p.label}>
