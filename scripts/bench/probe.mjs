@@ -21,7 +21,18 @@ export const BACKEND_LABELS = { fused: 'Fused JS', webgpu: 'WebGPU', webgl: 'Web
  */
 export function benchInitScript(labName) {
   const b = { labName, longTasks: [], trainClickAt: null, firstStepAt: null };
-  b.root = () => (labName ? document.querySelector(`[aria-label="${CSS.escape(labName)}"]`) : document.body);
+  // The lab's region, named by aria-label or by the heading its aria-labelledby points at.
+  b.root = () => {
+    if (!labName) return document.body;
+    const byLabel = document.querySelector(`[aria-label="${CSS.escape(labName)}"]`);
+    if (byLabel) return byLabel;
+    for (const el of document.querySelectorAll('[aria-labelledby]')) {
+      const ids = el.getAttribute('aria-labelledby').split(/\s+/);
+      const name = ids.map((id) => document.getElementById(id)?.textContent.trim() ?? '').join(' ');
+      if (name === labName) return el;
+    }
+    return null;
+  };
   b.step = () => Number(b.root()?.querySelector('[data-testid="status-step"]')?.getAttribute('data-value'));
   window.__bench = b;
   try {
