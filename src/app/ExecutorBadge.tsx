@@ -91,9 +91,26 @@ export function ExecutorBadge({ info, all, startingLabel }: { info: BackendInfo 
   );
 }
 
+/** The worker's reasons are English sentences of a few known shapes: show them in the page's language. */
+function useReason(): (reason: string) => string {
+  const { t } = useTranslation();
+  return (r) => {
+    let m: RegExpMatchArray | null;
+    if (r.startsWith('software GPU adapter')) return t('executor.reason.software');
+    if ((m = r.match(/^([\d.]+)× slower than (.+)$/))) return t('executor.reason.slower', { ratio: m[1], winner: m[2] });
+    if ((m = r.match(/^not measured: the ([\d.]+) s for measuring were spent$/))) return t('executor.reason.budget', { seconds: m[1] });
+    if ((m = r.match(/^first step not done after ([\d.]+) s/))) return t('executor.reason.compiling', { seconds: m[1] });
+    if ((m = r.match(/^wrong numbers: (.*)$/))) return t('executor.reason.wrong', { detail: m[1] });
+    if (r === 'this model has no fused kernels') return t('executor.reason.noFused');
+    if (r === 'a software GPU adapter loses a tie') return t('executor.reason.tie');
+    return r;
+  };
+}
+
 /** One lab's choice: how it was made, and every candidate's measurement. */
 function ExecutorReport({ info, titled }: { info: BackendInfo; titled: boolean }) {
   const { t } = useTranslation();
+  const reason = useReason();
   const candidates = info.candidates ?? [];
   const how = info.requested !== 'auto' ? t('executor.forced') : info.cached ? t('executor.cached') : t('executor.measured');
   return (
@@ -122,7 +139,7 @@ function ExecutorReport({ info, titled }: { info: BackendInfo; titled: boolean }
                 <td className="num">{firstStep(c)}</td>
                 <td>
                   <strong>{t(`executor.${c.outcome}`)}</strong>
-                  {c.reason ? <span className="executor-reason">: {c.reason}</span> : null}
+                  {c.reason ? <span className="executor-reason">: {reason(c.reason)}</span> : null}
                 </td>
               </tr>
             ))}

@@ -84,6 +84,15 @@ const en = {
     excluded: 'excluded',
     unavailable: 'not used',
     close: 'Close',
+    reason: {
+      software: 'software GPU adapter (emulated on this CPU): not measured; choose it in the header to try it',
+      slower: '{{ratio}}× slower than {{winner}}',
+      budget: 'not measured: the {{seconds}} s for measuring were spent',
+      compiling: 'first step not done after {{seconds}} s (compiling)',
+      wrong: 'wrong numbers: {{detail}}',
+      noFused: 'this model has no fused kernels',
+      tie: 'a software GPU adapter loses a tie',
+    },
     models: {
       linreg: 'Linear regression',
       'surface-race': 'Optimizer race',
@@ -316,6 +325,15 @@ const zh: Shape<typeof en> = {
     excluded: '已排除',
     unavailable: '未使用',
     close: '关闭',
+    reason: {
+      software: '软件模拟的 GPU（在本机 CPU 上模拟）：未测量；可在页眉中手动选择试用',
+      slower: '比 {{winner}} 慢 {{ratio}} 倍',
+      budget: '未测量：测量用的 {{seconds}} 秒已用完',
+      compiling: '{{seconds}} 秒后第一步仍未完成（正在编译）',
+      wrong: '结果错误：{{detail}}',
+      noFused: '这个模型没有融合内核',
+      tie: '速度相当时，软件模拟的 GPU 让位',
+    },
     models: {
       linreg: '线性回归',
       'surface-race': '优化器赛跑',
