@@ -3,6 +3,8 @@
  * the same run (TF Playground's engine, ConvNetJS), and time to a result with the executor the
  * engine picks by itself.
  */
+// The callback passed to waitForFunction runs in the page.
+/* global document */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
