@@ -9,11 +9,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { EpochSampler } from '../../datasets/epoch-sampler';
 import { featureMatrix } from '../../datasets/points2d-features';
-import { latticePoints } from '../../datasets/points2d-grid';
 import { POINTS2D_RANGE, type Points2D } from '../../datasets/points2d';
-import { buildPoints2D } from '../../datasets/points2d-split';
-import { createRng, type Rng } from '../../datasets/rng';
-import { initialWeights, layerWidths, outputKind, type MlpOutput } from '../tasks/mlp-model';
+import type { Rng } from '../../datasets/rng';
+import { initialWeights, type MlpOutput } from '../tasks/mlp-model';
+import { mlpSetup } from '../tasks/mlp-setup';
 import { sanitizeMlpHyper, type MlpHyper, type MlpSpec, type MlpView } from '../tasks/mlp';
 import type { TrainTask, WeightSnapshot } from '../tasks/task';
 import { DenseNet } from './dense-net';
@@ -32,6 +31,9 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
   readonly test: Points2D;
   readonly output: MlpOutput;
   readonly widths: number[];
+  /** Sides of the prediction and per-neuron lattices (mlp-setup.ts). */
+  private readonly gridSize: number;
+  private readonly neuronGridSize: number;
   private readonly net: DenseNet;
   private readonly trainSet: HostSet;
   private readonly testSet: HostSet;
@@ -49,25 +51,23 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
     readonly spec: MlpSpec,
     hyper: MlpHyper,
   ) {
-    const { train, test } = buildPoints2D(spec.data);
-    if (train.ys.length === 0) throw new RangeError('the training set is empty');
-    this.train = train;
-    this.test = test;
-    this.output = outputKind(train.kind, train.classes);
-    const outputs = this.output === 'multiclass' ? train.classes : 1;
-    this.widths = layerWidths(spec.features.length, spec.hidden, outputs);
+    const setup = mlpSetup(spec, hyper);
+    this.train = setup.train;
+    this.test = setup.test;
+    this.output = setup.output;
+    this.widths = setup.widths;
     const init = initialWeights(this.widths, spec.activation, spec.seed).map((w) => ({ W: w.W, b: w.b }));
     this.net = new DenseNet(this.widths, spec.activation, this.output, init);
     const host = (d: Points2D): HostSet => ({ n: d.ys.length, x: featureMatrix(d.xs, spec.features), y: d.ys });
-    this.trainSet = host(train);
-    this.testSet = host(test);
-    const showNeurons = (spec.neuronGridSize ?? 16) > 0 && spec.hidden.length > 0;
-    this.gridX = featureMatrix(latticePoints(spec.gridSize ?? 48, POINTS2D_RANGE), spec.features);
-    this.neuronX = showNeurons ? featureMatrix(latticePoints(spec.neuronGridSize ?? 16), spec.features) : null;
-    // The same generators, seeded the same way, as MlpTask: identical batches.
-    this.sampler = new EpochSampler(train.ys.length, createRng((spec.seed ^ 0x9e3779b9) >>> 0));
-    this.dropRng = createRng((spec.seed ^ 0x85ebca6b) >>> 0);
-    this.hyper = sanitizeMlpHyper({ ...hyper }, train.ys.length);
+    this.trainSet = host(setup.train);
+    this.testSet = host(setup.test);
+    this.gridX = featureMatrix(setup.gridPoints, spec.features);
+    this.neuronX = setup.neuronPoints ? featureMatrix(setup.neuronPoints, spec.features) : null;
+    this.sampler = setup.sampler;
+    this.dropRng = setup.dropRng;
+    this.hyper = setup.hyper;
+    this.gridSize = setup.gridSize;
+    this.neuronGridSize = setup.neuronGridSize;
     this.optimizer = this.makeOptimizer();
   }
 
@@ -128,12 +128,12 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
   async view(): Promise<MlpView> {
     const train = this.evaluate(this.trainSet);
     const test = this.evaluate(this.testSet);
-    const gridSize = this.spec.gridSize ?? 48;
+    const gridSize = this.gridSize;
     const gridN = gridSize * gridSize;
     const grid = outputProbabilities(this.output, this.net.forward(this.gridX, gridN, null, null), gridN, this.net.outputs);
     let neurons: MlpView['neurons'] = null;
     if (this.neuronX) {
-      const size = this.spec.neuronGridSize ?? 16;
+      const size = this.neuronGridSize;
       const pts = size * size;
       const acts: Float32Array[] = [];
       this.net.forward(this.neuronX, pts, null, null, acts);

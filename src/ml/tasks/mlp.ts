@@ -13,21 +13,18 @@
  * the same seed, which gives identical initial weights and batches.
  */
 import * as tf from '@tensorflow/tfjs';
-import { EpochSampler } from '../../datasets/epoch-sampler';
+import type { EpochSampler } from '../../datasets/epoch-sampler';
 import type { FeatureName } from '../../datasets/points2d-features';
-import { latticePoints } from '../../datasets/points2d-grid';
-import { POINTS2D_RANGE, type Points2D } from '../../datasets/points2d';
-import { buildPoints2D, type Points2DSpec } from '../../datasets/points2d-split';
-import { createRng, type Rng } from '../../datasets/rng';
+import type { Points2D } from '../../datasets/points2d';
+import type { Points2DSpec } from '../../datasets/points2d-split';
+import type { Rng } from '../../datasets/rng';
 import { createOptimizer, readLearningRate, setLearningRate, type OptimizerName, disposeOptimizer } from '../train/optimizers';
 import { disposeSet, featureTensor, toDevice } from './mlp-data';
 import { collectView, type MlpView } from './mlp-view';
 import {
   createLayers,
   dataLoss,
-  layerWidths,
   mlpForward,
-  outputKind,
   outputValues,
   penalty,
   type DeviceSet,
@@ -35,7 +32,10 @@ import {
   type MlpLayer,
   type MlpOutput,
 } from './mlp-model';
+import { mlpSetup, sanitizeMlpHyper } from './mlp-setup';
 import type { TrainTask, WeightSnapshot } from './task';
+
+export { sanitizeMlpHyper } from './mlp-setup';
 
 export type { MlpView } from './mlp-view';
 
@@ -70,12 +70,14 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
   readonly test: Points2D;
   readonly output: MlpOutput;
   readonly widths: number[];
+  /** Sides of the prediction and per-neuron lattices (mlp-setup.ts). */
+  private readonly gridSize: number;
+  private readonly neuronGridSize: number;
   private readonly layers: MlpLayer[];
   private readonly trainSet: DeviceSet;
   private readonly testSet: DeviceSet;
   private readonly gridX: tf.Tensor2D;
   private readonly neuronX: tf.Tensor2D | null;
-  private readonly batchRng: Rng;
   private readonly dropRng: Rng;
   private optimizer: tf.Optimizer;
   private hyper: MlpHyper;
@@ -88,26 +90,22 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     readonly spec: MlpSpec,
     hyper: MlpHyper,
   ) {
-    const { train, test } = buildPoints2D(spec.data);
-    if (train.ys.length === 0) throw new RangeError('the training set is empty');
-    this.train = train;
-    this.test = test;
-    this.output = outputKind(train.kind, train.classes);
-    const outputs = this.output === 'multiclass' ? train.classes : 1;
-    this.widths = layerWidths(spec.features.length, spec.hidden, outputs);
+    const setup = mlpSetup(spec, hyper);
+    this.train = setup.train;
+    this.test = setup.test;
+    this.output = setup.output;
+    this.widths = setup.widths;
     this.layers = createLayers(this.widths, spec.activation, spec.seed, `mlp${nextId++}`);
-    this.trainSet = toDevice(train, spec.features, this.output);
-    this.testSet = toDevice(test, spec.features, this.output);
-    const gridSize = spec.gridSize ?? 48;
-    const neuronSize = spec.neuronGridSize ?? 16;
-    this.gridX = featureTensor(latticePoints(gridSize, POINTS2D_RANGE), spec.features);
-    const showNeurons = neuronSize > 0 && spec.hidden.length > 0;
-    this.neuronX = showNeurons ? featureTensor(latticePoints(neuronSize), spec.features) : null;
-    this.batchRng = createRng((spec.seed ^ 0x9e3779b9) >>> 0);
-    this.dropRng = createRng((spec.seed ^ 0x85ebca6b) >>> 0);
-    this.hyper = sanitizeMlpHyper({ ...hyper }, train.ys.length);
+    this.trainSet = toDevice(setup.train, spec.features, this.output);
+    this.testSet = toDevice(setup.test, spec.features, this.output);
+    this.gridX = featureTensor(setup.gridPoints, spec.features);
+    this.neuronX = setup.neuronPoints ? featureTensor(setup.neuronPoints, spec.features) : null;
+    this.dropRng = setup.dropRng;
+    this.hyper = setup.hyper;
+    this.sampler = setup.sampler;
+    this.gridSize = setup.gridSize;
+    this.neuronGridSize = setup.neuronGridSize;
     this.optimizer = this.makeOptimizer();
-    this.sampler = new EpochSampler(train.ys.length, this.batchRng);
   }
 
   private makeOptimizer(): tf.Optimizer {
@@ -183,9 +181,9 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
       trainSet: this.trainSet,
       testSet: this.testSet,
       gridX: this.gridX,
-      gridSize: this.spec.gridSize ?? 48,
+      gridSize: this.gridSize,
       neuronX: this.neuronX,
-      neuronGridSize: this.spec.neuronGridSize ?? 16,
+      neuronGridSize: this.neuronGridSize,
       lastNorms: this.lastNorms,
       lastLoss: this.lastLoss,
       penalty: () => penalty(this.layers, this.hyper.l1, this.hyper.l2),
@@ -233,18 +231,6 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     disposeSet(this.testSet);
     for (const l of this.layers) tf.dispose([l.W, l.b]);
   }
-}
-
-/** Clamps hyperparameters into range: batch 1 … n, l1, l2 ≥ 0, dropout in [0, 0.9]. */
-export function sanitizeMlpHyper(h: MlpHyper, n: number): MlpHyper {
-  const nonNeg = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
-  return {
-    ...h,
-    batchSize: Math.max(1, Math.min(n, Math.round(h.batchSize))),
-    l1: nonNeg(h.l1),
-    l2: nonNeg(h.l2),
-    dropout: Math.min(0.9, nonNeg(h.dropout)),
-  };
 }
 
 let nextId = 0;
