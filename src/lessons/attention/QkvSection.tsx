@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { StatusBar } from '../../components/StatusBar';
 import { useEmbed } from '../../embed/context';
 import { Part } from '../../embed/Widget';
@@ -47,13 +47,7 @@ export function QkvSection({ session, state, trace, labels, layers, heads, T, ca
       {embed.embedded && (
         <div className="attn-trace-run">
           <StatusBar state={state} />
-          <Transport
-            phase={state.phase}
-            onTrain={() => void session.train()}
-            onPause={() => void session.pause()}
-            onStep={() => void session.step(1)}
-            onReset={() => void session.reset()}
-          />
+          <SessionTransport session={session} phase={state.phase} />
         </div>
       )}
       <QkvStepThrough trace={trace} labels={labels} layers={layers} heads={heads} T={T} causal={causal} onSelect={onSelect} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { UNIT_INTERVAL } from '../../components/charts/chart-frame';
 import { Toggle } from '../../components/controls/Toggle';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { useEmbed } from '../../embed/context';
@@ -121,13 +121,7 @@ export function TransformerLab({ session, state, v, update, hist, histVersion, c
         </div>
         <StatusBar state={state} />
         <LabAlerts state={state} learningRate={v.lr} onRestart={onRestart} onUseSuggestion={onUseSuggestion} />
-        <Transport
-          phase={state.phase}
-          onTrain={() => void session.train()}
-          onPause={() => void session.pause()}
-          onStep={() => void session.step(1)}
-          onReset={() => void session.reset()}
-        />
+        <SessionTransport session={session} phase={state.phase} />
         <Part name="controls">
           <ModelFile session={session} name="transformer" />
         </Part>

@@ -7,7 +7,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { POINTS2D, POINTS2D_DATASETS, POINTS2D_RANGE } from '../../datasets/points2d';
@@ -206,13 +206,7 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
       <output data-testid="mlp-prediction-digest" data-value={digest} hidden />
       <LabAlerts state={state} learningRate={v.lr} onRestart={() => void runner.latest(() => session.init(spec, hyperRef.current, backend))} onUseSuggestion={useSuggestion} />
       <div className="bp-lab-top">
-        <Transport
-          phase={state.phase}
-          onTrain={() => void session.train()}
-          onPause={() => void session.pause()}
-          onStep={() => void session.step(1)}
-          onReset={() => void runner.run(() => session.reset())}
-        />
+        <SessionTransport session={session} phase={state.phase} onReset={() => void runner.run(() => session.reset())} />
         <Part name="controls">
           <ModelFile session={session} name="mlp" />
         </Part>

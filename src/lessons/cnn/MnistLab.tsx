@@ -7,7 +7,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { useLocked } from '../../embed/context';
@@ -185,13 +185,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
           <StatusBar state={state} />
           <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
           <Part name="controls">
-            <Transport
-              phase={rebuildPending ? 'starting' : state.phase}
-              onTrain={() => void session.train()}
-              onPause={() => void session.pause()}
-              onStep={() => void session.step(1)}
-              onReset={() => void session.reset()}
-            />
+            <SessionTransport session={session} phase={rebuildPending ? 'starting' : state.phase} />
             <div className="cnn-inline-buttons">
               <button type="button" onClick={evaluateNow} disabled={state.phase === 'starting' || state.phase === 'error'}>
                 {t('lab.evaluateNow')}

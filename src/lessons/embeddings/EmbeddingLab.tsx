@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { useEmbed, useLocked } from '../../embed/context';
@@ -135,13 +135,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
         </div>
         <StatusBar state={state} />
         <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
-        <Transport
-          phase={state.phase}
-          onTrain={() => void session.train()}
-          onPause={() => void session.pause()}
-          onStep={() => void session.step(1)}
-          onReset={() => void session.reset()}
-        />
+        <SessionTransport session={session} phase={state.phase} />
         {state.phase === 'starting' && !view && <p className="emb-note">{t('lab.loading')}</p>}
 
         <h3>{t('word.title')}</h3>

@@ -5,7 +5,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { SpeedControl } from '../../components/controls/SpeedControl';
 import { Toggle } from '../../components/controls/Toggle';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { RegressionPlot } from '../../components/viz/RegressionPlot';
@@ -197,13 +197,7 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
           </div>
         </dl>
         <Part name="controls">
-          <Transport
-            phase={state.phase}
-            onTrain={() => void session.train()}
-            onPause={() => void session.pause()}
-            onStep={() => void session.step(1)}
-            onReset={() => void session.reset()}
-          />
+          <SessionTransport session={session} phase={state.phase} />
           <ModelFile session={session} name="linear-regression" />
           <div className="controls">
             <Slider

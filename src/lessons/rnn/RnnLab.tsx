@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { UNIT_INTERVAL } from '../../components/charts/chart-frame';
-import { Transport } from '../../components/controls/Transport';
+import { SessionTransport } from '../../components/controls/SessionTransport';
 import { LabAlerts } from '../../components/LabAlerts';
 import { StatusBar } from '../../components/StatusBar';
 import { Tex } from '../../components/math/Tex';
@@ -146,13 +146,7 @@ export function RnnLab({ v, update, backend }: Props) {
         </div>
         <StatusBar state={state} />
         <LabAlerts state={state} learningRate={v.lr} onRestart={initModel} onUseSuggestion={useSuggestion} />
-        <Transport
-          phase={state.phase}
-          onTrain={() => void session.train()}
-          onPause={() => void session.pause()}
-          onStep={() => void session.step(1)}
-          onReset={() => void session.reset()}
-        />
+        <SessionTransport session={session} phase={state.phase} />
         <Part name="controls">
           <ModelFile session={session} name="rnn" />
           {/* Embedded, the settings follow the charts, so a small frame shows Train with the loss. */}

@@ -6,7 +6,7 @@ import { LockMark } from '../../../components/controls/LockMark';
 import { Select } from '../../../components/controls/Select';
 import { Slider } from '../../../components/controls/Slider';
 import { Toggle } from '../../../components/controls/Toggle';
-import { Transport } from '../../../components/controls/Transport';
+import { SessionTransport } from '../../../components/controls/SessionTransport';
 import { DivergenceAlert } from '../../../components/DivergenceAlert';
 import { themeColors } from '../../../components/viz/theme-colors';
 import { isHidden, useEmbed, useLocked } from '../../../embed/context';
@@ -174,13 +174,7 @@ export function SurfaceExplorer({ values: v, update, backend, regression, regres
   // Embedded, Train … Reset sit above the surface, so a small frame shows them with the picture.
   const transport = (
     <Part name="controls">
-      <Transport
-        phase={state.phase}
-        onTrain={() => void session.train()}
-        onPause={() => void session.pause()}
-        onStep={() => void session.step(1)}
-        onReset={() => void session.reset()}
-      />
+      <SessionTransport session={session} phase={state.phase} />
       <ModelFile session={session} name="optimizer-race" />
     </Part>
   );
