@@ -13,6 +13,7 @@ import { generateLinear, LINEAR_TRUTH } from '../../datasets/linear';
 import { isHidden, useEmbed, useLocked } from '../../embed/context';
 import { useEmbedTarget } from '../../embed/targets';
 import { Part } from '../../embed/Widget';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 import { WidgetTools } from '../../embed/WidgetTools';
 import { ModelFile } from '../../export/ModelFile';
 import { fmt } from '../../format';
@@ -152,8 +153,7 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
       )}
       <section className="lab" aria-label={t('lab.region')}>
         <div className="gd-widget-head">
-          {/* Embedded, the frame's bar already names the widget: the heading stays for screen readers only. */}
-          <h2 className={embed.embedded ? 'visually-hidden' : undefined}>{t('lab.title')}</h2>
+          <WidgetHeading>{t('lab.title')}</WidgetHeading>
           <WidgetTools />
         </div>
         <StatusBar state={state} />

@@ -12,6 +12,7 @@ import { themeColors } from '../../../components/viz/theme-colors';
 import { isHidden, useEmbed, useLocked } from '../../../embed/context';
 import { useEmbedTarget } from '../../../embed/targets';
 import { Part } from '../../../embed/Widget';
+import { WidgetHeading } from '../../../embed/WidgetHeading';
 import { WidgetTools } from '../../../embed/WidgetTools';
 import { ModelFile } from '../../../export/ModelFile';
 import type { PathToDraw } from '../../../viz/surface-plot';
@@ -182,8 +183,7 @@ export function SurfaceExplorer({ values: v, update, backend, regression, regres
   return (
     <section className="explorer" aria-label={t('explorer.region')} ref={sectionRef}>
       <div className="gd-widget-head">
-        {/* Embedded, the frame's bar already names the widget: the heading stays for screen readers only. */}
-        <h2 className={embed.embedded ? 'visually-hidden' : undefined}>{t('explorer.title')}</h2>
+        <WidgetHeading>{t('explorer.title')}</WidgetHeading>
         <WidgetTools />
       </div>
       <Part name="explanation">
