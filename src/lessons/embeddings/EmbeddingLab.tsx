@@ -7,6 +7,7 @@ import { StatusBar } from '../../components/StatusBar';
 import { useEmbed, useLocked } from '../../embed/context';
 import { useEmbedTarget } from '../../embed/targets';
 import { Part } from '../../embed/Widget';
+import { WidgetHeading } from '../../embed/WidgetHeading';
 import { WidgetTools } from '../../embed/WidgetTools';
 import { fmt, fmtInt } from '../../format';
 import { useLang } from '../../i18n';
@@ -130,7 +131,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
       </Part>
       <section className="lab emb-lab" aria-label={t('lab.region')}>
         <div className="emb-widget-head">
-          <h2>{t('lab.title')}</h2>
+          <WidgetHeading>{t('lab.title')}</WidgetHeading>
           <WidgetTools />
         </div>
         <StatusBar state={state} />
