@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLocked, useEmbed } from '../../embed/context';
-
+import { TryThisList } from '../../components/TryThisList';
 /** A ready-made setting of the MLP playground, with a title and a hint (strings: tryThis.<id>). */
 export interface Experiment {
   id: 'deepSigmoid' | 'deepRelu' | 'xorCross' | 'circleSquares' | 'spiral3' | 'overfit';
@@ -38,21 +37,16 @@ export const EXPERIMENTS: Experiment[] = [
 
 export function TryThis({ onTry }: { onTry: (e: Experiment) => void }) {
   const { t } = useTranslation('bp');
-  const embed = useEmbed();
   return (
-    <section className="try-this bp-try" aria-label={t('tryThis.heading')}>
-      <h2>{t('tryThis.heading')}</h2>
-      <ul>
-        {EXPERIMENTS.map((e) => (
-          <li key={e.id}>
-            {/* An experiment that needs a setting the embedding page locks cannot be tried here. */}
-            <button type="button" onClick={() => onTry(e)} disabled={Object.keys(e.params).some((k) => isLocked(embed, k))}>
-              {t(`tryThis.${e.id}`)}
-            </button>{' '}
-            <span>{t(`tryThis.${e.id}Hint`)}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <TryThisList
+      items={EXPERIMENTS}
+      heading={t('tryThis.heading')}
+      level={2}
+      className="try-this bp-try"
+      regionLabel={t('tryThis.heading')}
+      title={(e) => t(`tryThis.${e.id}`)}
+      hint={(e) => t(`tryThis.${e.id}Hint`)}
+      onTry={onTry}
+    />
   );
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLocked, useEmbed } from '../../embed/context';
-
+import { TryThisList } from '../../components/TryThisList';
 /** A ready-made setting of the embedding lab (strings: tryThis.<id>). */
 export interface Experiment {
   id: 'weekdays' | 'noSub' | 'tinyDim' | 'hugeLr' | 'pronouns';
@@ -20,21 +19,16 @@ export const EXPERIMENTS: Experiment[] = [
 
 export function TryThis({ onTry }: { onTry: (e: Experiment) => void }) {
   const { t } = useTranslation('emb');
-  const embed = useEmbed();
   return (
-    <section className="try-this emb-try" aria-label={t('tryThis.heading')}>
-      <h3>{t('tryThis.heading')}</h3>
-      <ul>
-        {EXPERIMENTS.map((e) => (
-          <li key={e.id}>
-            {/* An experiment that needs a setting the embedding page locks cannot be tried here. */}
-            <button type="button" onClick={() => onTry(e)} disabled={Object.keys(e.params).some((k) => isLocked(embed, k))}>
-              {t(`tryThis.${e.id}`)}
-            </button>{' '}
-            <span>{t(`tryThis.${e.id}Hint`)}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <TryThisList
+      items={EXPERIMENTS}
+      heading={t('tryThis.heading')}
+      level={3}
+      className="try-this emb-try"
+      regionLabel={t('tryThis.heading')}
+      title={(e) => t(`tryThis.${e.id}`)}
+      hint={(e) => t(`tryThis.${e.id}Hint`)}
+      onTry={onTry}
+    />
   );
 }

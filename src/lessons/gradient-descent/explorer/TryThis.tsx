@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLocked, useEmbed } from '../../../embed/context';
+import { TryThisList } from '../../../components/TryThisList';
 
 /** One-click experiments: each sets the explorer's URL keys and says what to look for (text in strings.ts, try.<id>). */
 export interface Experiment {
@@ -22,23 +22,16 @@ export const EXPERIMENTS: readonly Experiment[] = [
  */
 export function TryThis({ onTry }: { onTry: (e: Experiment) => void }) {
   const { t } = useTranslation('gd');
-  const embed = useEmbed();
-  const blocked = (e: Experiment) => Object.keys(e.params).some((k) => isLocked(embed, k));
-  const anyBlocked = EXPERIMENTS.some(blocked);
   return (
-    <div className="try-this">
-      <h3>{t('try.heading')}</h3>
-      {anyBlocked && <p className="notice-inline">{t('try.locked')}</p>}
-      <ul>
-        {EXPERIMENTS.map((e) => (
-          <li key={e.id}>
-            <button type="button" onClick={() => onTry(e)} disabled={blocked(e)}>
-              {t(`try.${e.id}.title`)}
-            </button>{' '}
-            <span>{t(`try.${e.id}.look`)}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <TryThisList
+      items={EXPERIMENTS}
+      heading={t('try.heading')}
+      level={3}
+      className="try-this"
+      title={(e) => t(`try.${e.id}.title`)}
+      hint={(e) => t(`try.${e.id}.look`)}
+      lockedNote={t('try.locked')}
+      onTry={onTry}
+    />
   );
 }
