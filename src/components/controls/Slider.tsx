@@ -1,6 +1,4 @@
-import { useId } from 'react';
-import { useControlBinding } from './binding';
-import { LockMark } from './LockMark';
+import { RangeControl } from './RangeControl';
 
 interface Props {
   label: string;
@@ -24,39 +22,20 @@ const nice = (v: number) => Number(v.toPrecision(3));
 
 /** A labelled range input that shows and announces its value. */
 export function Slider({ label, value, min, max, step, log = false, format = String, onChange, disabled, hint, urlKey }: Props) {
-  const id = useId();
-  const locked = useControlBinding(urlKey, label);
   const toPos = (v: number) => (log ? Math.log10(v) : v);
   const fromPos = (p: number) => (log ? nice(10 ** p) : p);
-  const text = format(value);
   return (
-    <div className="control slider">
-      <div className="control-head">
-        <label htmlFor={id} className="control-label">
-          {label}
-        </label>
-        {locked && <LockMark />}
-        <span className="control-value" aria-hidden="true">
-          {text}
-        </span>
-      </div>
-      <input
-        id={id}
-        type="range"
-        min={toPos(min)}
-        max={toPos(max)}
-        step={step}
-        value={toPos(value)}
-        aria-valuetext={text}
-        disabled={disabled || locked}
-        data-locked={locked || undefined}
-        onChange={(e) => {
-          if (locked) return;
-          const p = Number(e.target.value);
-          if (Number.isFinite(p)) onChange(Math.min(max, Math.max(min, fromPos(p))));
-        }}
-      />
-      {hint && <small className="control-hint">{hint}</small>}
-    </div>
+    <RangeControl
+      label={label}
+      urlKey={urlKey}
+      text={format(value)}
+      min={toPos(min)}
+      max={toPos(max)}
+      step={step}
+      position={toPos(value)}
+      onPosition={(p) => onChange(Math.min(max, Math.max(min, fromPos(p))))}
+      disabled={disabled}
+      hint={hint}
+    />
   );
 }

@@ -1,9 +1,7 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmt } from '../../format';
 import { SPEED_LADDER, SPEED_MAX, speedFromPosition, speedPosition } from '../../state/speed';
-import { useControlBinding } from './binding';
-import { LockMark } from './LockMark';
+import { RangeControl } from './RangeControl';
 
 interface Props {
   /** Steps per second; SPEED_MAX means as fast as possible. */
@@ -22,38 +20,21 @@ interface Props {
  */
 export function SpeedControl({ value, onChange, urlKey, disabled }: Props) {
   const { t } = useTranslation();
-  const id = useId();
-  const label = t('control.speed');
-  const locked = useControlBinding(urlKey, label);
   const atMax = value >= SPEED_MAX;
   const text = atMax ? t('control.speedMax') : t('control.speedValue', { v: fmt(value, 3) });
   return (
-    <div className="control slider speed-control">
-      <div className="control-head">
-        <label htmlFor={id} className="control-label">
-          {label}
-        </label>
-        {locked && <LockMark />}
-        <span className="control-value" aria-hidden="true">
-          {text}
-        </span>
-      </div>
-      <input
-        id={id}
-        type="range"
-        min={0}
-        max={SPEED_LADDER.length - 1}
-        step={1}
-        value={speedPosition(value)}
-        aria-valuetext={atMax ? t('control.speedMaxAria') : text}
-        disabled={disabled || locked}
-        data-locked={locked || undefined}
-        onChange={(e) => {
-          if (locked) return;
-          const p = Number(e.target.value);
-          if (Number.isFinite(p)) onChange(speedFromPosition(p));
-        }}
-      />
-    </div>
+    <RangeControl
+      label={t('control.speed')}
+      urlKey={urlKey}
+      className="speed-control"
+      text={text}
+      ariaText={atMax ? t('control.speedMaxAria') : text}
+      min={0}
+      max={SPEED_LADDER.length - 1}
+      step={1}
+      position={speedPosition(value)}
+      onPosition={(p) => onChange(speedFromPosition(p))}
+      disabled={disabled}
+    />
   );
 }
