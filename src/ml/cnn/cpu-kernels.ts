@@ -19,6 +19,7 @@
  * (NCHW, non-float32) go to the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs';
+import { filterGradInfo, maxPoolGradInto } from './kernel-math';
 
 /** The part of tfjs's MathBackendCPU a kernel uses (the class is not exported by @tensorflow/tfjs). */
 interface CpuBackendLike {
@@ -55,7 +56,6 @@ function floats(b: CpuBackendLike, t: tf.TensorInfo): Float32Array | null {
   return t.dtype === 'float32' && v instanceof Float32Array ? v : null;
 }
 
-type Shape4 = [number, number, number, number];
 
 /** dW[m, n, c, f] = Σ_b Σ_i Σ_j x[b, i·s + m − top, j·s + n − left, c] · dy[b, i, j, f] */
 const conv2dBackpropFilter: FastKernel = ({ inputs, attrs }, backend) => {
@@ -66,16 +66,7 @@ const conv2dBackpropFilter: FastKernel = ({ inputs, attrs }, backend) => {
   const xv = floats(backend, x);
   const dyv = floats(backend, dy);
   if (!xv || !dyv) return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as Shape4,
-    a.filterShape,
-    a.strides,
-    1,
-    a.pad,
-    a.dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const info = filterGradInfo(x.shape, a);
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
@@ -110,42 +101,13 @@ const conv2dBackpropFilter: FastKernel = ({ inputs, attrs }, backend) => {
 
 /** dx gets dy of every window at the window's first maximum (row-major), like tfjs's cpu kernel. */
 const maxPoolGrad: FastKernel = ({ inputs, attrs }, backend) => {
-  const a = attrs as unknown as tf.MaxPoolGradAttrs;
   const dy = inputs.dy;
   const x = inputs.input;
   if (!dy || !x) return null;
   const xv = floats(backend, x);
   const dyv = floats(backend, dy);
   if (!xv || !dyv) return null;
-  const info = tf.backend_util.computePool2DInfo(x.shape as Shape4, a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
-  const { batchSize, inHeight, inWidth, inChannels: C, outHeight, outWidth, filterHeight: fh, filterWidth: fw } = info;
-  const { strideHeight: sh, strideWidth: sw } = info;
-  const { top, left } = info.padInfo;
   const dx = new Float32Array(xv.length);
-  for (let b = 0; b < batchSize; b++) {
-    for (let i = 0; i < outHeight; i++) {
-      const r0 = Math.max(0, i * sh - top);
-      const r1 = Math.min(inHeight, i * sh - top + fh);
-      for (let j = 0; j < outWidth; j++) {
-        const c0 = Math.max(0, j * sw - left);
-        const c1 = Math.min(inWidth, j * sw - left + fw);
-        const dyOff = ((b * outHeight + i) * outWidth + j) * C;
-        for (let d = 0; d < C; d++) {
-          let best = Number.NEGATIVE_INFINITY;
-          let at = -1;
-          for (let r = r0; r < r1; r++) {
-            for (let c = c0; c < c1; c++) {
-              const k = ((b * inHeight + r) * inWidth + c) * C + d;
-              if (xv[k]! > best) {
-                best = xv[k]!;
-                at = k;
-              }
-            }
-          }
-          if (at >= 0) dx[at]! += dyv[dyOff + d]!;
-        }
-      }
-    }
-  }
+  maxPoolGradInto(dx, xv, dyv, x.shape, attrs as unknown as tf.MaxPoolGradAttrs);
   return backend.makeTensorInfo(x.shape.slice(), 'float32', dx);
 };

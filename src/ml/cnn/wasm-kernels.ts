@@ -26,12 +26,12 @@
  * initialises, no effect on other backends), once per JS realm.
  */
 import * as tf from '@tensorflow/tfjs';
+import { filterGradInfo, maxPoolGradInto } from './kernel-math';
 // Imported for its side effect too: it registers the wasm backend's stock kernels, which
 // installWasmCnnKernels wraps, before this module's body runs (the worker imports it anyway).
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-wasm';
 
-type Shape4 = [number, number, number, number];
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
 /** Largest im2col block, in floats (16 MB). */
@@ -139,16 +139,7 @@ function conv2dBackpropFilter(
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   requireFloat('Conv2DBackpropFilter', x, dy);
   if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports NHWC only');
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as Shape4,
-    a.filterShape,
-    a.strides,
-    1,
-    a.pad,
-    a.dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const info = filterGradInfo(x.shape, a);
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, outChannels: F } = info;
   const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
@@ -199,45 +190,11 @@ function conv2dBackpropFilter(
 /** dx gets dy of every window at the window's first maximum (row-major), like tfjs's cpu kernel. */
 function maxPoolGrad(args: KernelArgs): tf.TensorInfo {
   const backend = wasmOf(args);
-  const a = args.attrs as unknown as tf.MaxPoolGradAttrs;
   const { dy, input: x } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   requireFloat('MaxPoolGrad', dy, x);
-  const info = tf.backend_util.computePool2DInfo(x.shape as Shape4, a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
-  const { batchSize, inHeight, inWidth, inChannels: C, outHeight, outWidth, filterHeight: fh, filterWidth: fw } = info;
-  const { strideHeight: sh, strideWidth: sw } = info;
-  const { top, left } = info.padInfo;
   const out = backend.makeOutput(x.shape.slice(), 'float32');
   const dx = floatView(backend, out);
-  const xv = floatView(backend, x);
-  const dyv = floatView(backend, dy);
   dx.fill(0);
-  const best = new Float32Array(C);
-  const at = new Int32Array(C);
-  for (let b = 0; b < batchSize; b++) {
-    for (let i = 0; i < outHeight; i++) {
-      const r0 = Math.max(0, i * sh - top);
-      const r1 = Math.min(inHeight, i * sh - top + fh);
-      for (let j = 0; j < outWidth; j++) {
-        const c0 = Math.max(0, j * sw - left);
-        const c1 = Math.min(inWidth, j * sw - left + fw);
-        best.fill(Number.NEGATIVE_INFINITY);
-        at.fill(-1);
-        for (let r = r0; r < r1; r++) {
-          for (let c = c0; c < c1; c++) {
-            const k = ((b * inHeight + r) * inWidth + c) * C;
-            for (let d = 0; d < C; d++) {
-              const v = xv[k + d]!;
-              if (v > best[d]!) {
-                best[d] = v;
-                at[d] = k + d;
-              }
-            }
-          }
-        }
-        const dyOff = ((b * outHeight + i) * outWidth + j) * C;
-        for (let d = 0; d < C; d++) if (at[d]! >= 0) dx[at[d]!]! += dyv[dyOff + d]!;
-      }
-    }
-  }
+  maxPoolGradInto(dx, floatView(backend, x), floatView(backend, dy), x.shape, args.attrs as unknown as tf.MaxPoolGradAttrs);
   return out;
 }
