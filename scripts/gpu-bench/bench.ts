@@ -15,6 +15,7 @@ import { RnnTask } from '../../src/ml/tasks/rnn';
 import { GAP_EXPERIMENT_HYPER } from '../../src/ml/tasks/rnn-experiment';
 import { TransformerTask } from '../../src/ml/tasks/transformer';
 import { DEFAULT_TRANSFORMER_HYPER } from '../../src/ml/tasks/transformer-spec';
+import { requestTrainingDevice } from '../../src/ml/webgpu-device';
 
 /** What a scenario needs from a task: one step returning a loss the caller owns, and dispose. */
 interface Steppable {
@@ -145,7 +146,7 @@ export interface BackendResult {
 /** WebGPU validation/OOM errors nobody caught (a failed kernel leaves stale buffers behind). */
 const gpuErrors: { count: number; first: string | undefined } = { count: 0, first: undefined };
 
-/** Same factory as src/ml/backend.ts: the adapter's limits, no optional features. */
+/** The factory of src/ml/backend.ts (same device request), plus error counting and adapter facts. */
 function registerWebGpu(log: (line: string) => void): { info: Record<string, string>; limits: Record<string, number> } {
   // Filled in when tfjs first initialises the backend.
   const info: Record<string, string> = {};
@@ -154,19 +155,8 @@ function registerWebGpu(log: (line: string) => void): { info: Record<string, str
   tf.registerBackend(
     'webgpu',
     async () => {
-      const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
-      if (!adapter) throw new Error('navigator.gpu gave no adapter');
+      const { adapter, device } = await requestTrainingDevice();
       const l = adapter.limits;
-      const device = await adapter.requestDevice({
-        requiredLimits: {
-          maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
-          maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
-          maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
-          maxBufferSize: l.maxBufferSize,
-          maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
-          maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
-        },
-      });
       device.onuncapturederror = (ev) => {
         gpuErrors.count++;
         gpuErrors.first ??= ev.error.message.slice(0, 400);

@@ -9,6 +9,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { requestTrainingDevice } from './webgpu-device';
 import { BACKEND_LABELS, shortRenderer, type BackendChoice, type BackendInfo, type BackendName, type TfBackendName } from './backend-names';
 
 setWasmPaths({
@@ -46,19 +47,7 @@ function registerWatchedWebGpu(): void {
   tf.registerBackend(
     'webgpu',
     async () => {
-      const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
-      if (!adapter) throw new Error('WebGPU is exposed but no GPU adapter is available');
-      const l = adapter.limits;
-      const device = await adapter.requestDevice({
-        requiredLimits: {
-          maxComputeWorkgroupStorageSize: l.maxComputeWorkgroupStorageSize,
-          maxComputeWorkgroupsPerDimension: l.maxComputeWorkgroupsPerDimension,
-          maxStorageBufferBindingSize: l.maxStorageBufferBindingSize,
-          maxBufferSize: l.maxBufferSize,
-          maxComputeWorkgroupSizeX: l.maxComputeWorkgroupSizeX,
-          maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
-        },
-      });
+      const { adapter, device } = await requestTrainingDevice();
       gpuDevice = device;
       gpuAdapterInfo = adapter.info;
       void device.lost.then((info) => {
