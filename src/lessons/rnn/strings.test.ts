@@ -1,23 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { englishWords, placeholders, stringLeaves } from '../../i18n/strings-check';
+import { describe } from 'vitest';
+import { stringTableTests } from '../../i18n/string-table-tests';
 import { en, zh } from './strings';
 
 /** Names that stay as they are in Chinese text. */
 const KEEP = /SimpleRNN|RNN|LSTM|GRU|SGD|Adam|RMSProp|Momentum|BPTT|Glorot|tanh|sigmoid|softmax/g;
 
 describe('RNN strings', () => {
-  const enLeaves = stringLeaves(en);
-  const zhLeaves = new Map(stringLeaves(zh));
-
-  it('Chinese has every English key, and no other', () => {
-    expect([...zhLeaves.keys()].sort()).toEqual(enLeaves.map(([k]) => k).sort());
-  });
-
-  it('keeps the interpolation placeholders of each string', () => {
-    for (const [k, v] of enLeaves) expect(placeholders(zhLeaves.get(k)!), k).toEqual(placeholders(v));
-  });
-
-  it('leaves no English prose in the Chinese strings', () => {
-    for (const [k, v] of zhLeaves) expect(englishWords(v, KEEP), k).toEqual([]);
-  });
+  stringTableTests(en, zh, KEEP);
 });
