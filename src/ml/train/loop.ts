@@ -174,7 +174,7 @@ export class TrainingLoop<V> {
         // queue to about a tenth of a second so Pause answers quickly.
         const cap = Math.max(1, Math.min(512, Math.ceil(this.measuredStepsPerSec / 10) || 4));
         while (done < limit && pending.length < cap && now() - sliceStart < sliceMs) {
-          if (!this.allowedByRate(done, startedAt)) break;
+          if (this.allowedSteps(done, startedAt) <= 0) break;
           pending.push(this.task.step());
           done++;
         }
@@ -198,12 +198,6 @@ export class TrainingLoop<V> {
       this.setRunning(false);
       this.opts.emit({ type: 'failed', error });
     }
-  }
-
-  private allowedByRate(done: number, startedAt: number): boolean {
-    const rate = this.opts.maxStepsPerSec;
-    if (!Number.isFinite(rate)) return true;
-    return done < ((this.opts.now() - startedAt) / 1000) * rate + 1;
   }
 
   /**
