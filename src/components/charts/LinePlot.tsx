@@ -86,35 +86,26 @@ function SeriesPaths({ lines }: { lines: FrameLine[] }) {
  * lines drawn on recharts' scales (SeriesPaths).
  */
 export const LinePlot = memo(function LinePlot({ frame, width, height, logY, grid, text, yWidth }: Props) {
-  const tick = { fill: text, fontSize: FONT_SIZE };
+  // What both axes share: our own ticks (every one drawn), the frame's colours, no tick marks.
+  const axis = {
+    type: 'number',
+    interval: 0,
+    allowDataOverflow: true,
+    stroke: grid,
+    tick: { fill: text, fontSize: FONT_SIZE },
+    tickLine: false,
+  } as const;
   return (
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false} style={{ pointerEvents: 'none' }}>
       <CartesianGrid stroke={grid} strokeDasharray="" />
-      <XAxis
-        type="number"
-        dataKey="x"
-        domain={frame.x.domain}
-        ticks={frame.x.ticks}
-        tickFormatter={labelOf(frame.x)}
-        interval={0}
-        allowDataOverflow
-        height={X_AXIS_HEIGHT}
-        stroke={grid}
-        tick={tick}
-        tickLine={false}
-      />
+      <XAxis dataKey="x" {...axis} domain={frame.x.domain} ticks={frame.x.ticks} tickFormatter={labelOf(frame.x)} height={X_AXIS_HEIGHT} />
       <YAxis
-        type="number"
+        {...axis}
         scale={logY ? 'log' : 'linear'}
         domain={frame.y.domain}
         ticks={frame.y.ticks}
         tickFormatter={labelOf(frame.y)}
-        interval={0}
-        allowDataOverflow
         width={yWidth}
-        stroke={grid}
-        tick={tick}
-        tickLine={false}
       />
       <SeriesPaths lines={frame.lines} />
     </LineChart>
