@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmt } from '../../format';
 import type { Word2VecView } from '../../ml/tasks/word2vec';
+import { NeighbourList } from './NeighbourList';
 
 /**
  * When the best answer beats the runner-up by less than this cosine, it is called uncertain. On
@@ -62,16 +63,7 @@ export function AnalogyBox({ value, onChange, view }: Props) {
       </p>
       {ok && (
         <>
-          <ol className="emb-neighbours" aria-label={t('analogy.list')}>
-            {ok.answers.map((n) => (
-              <li key={n.word}>
-                <span className="emb-nb-word">{n.word}</span>
-                <span className="emb-bar" style={{ width: `${Math.max(0, n.sim) * 100}%` }} aria-hidden="true" />
-                <span className="emb-nb-sim">{fmt(n.sim, 3)}</span>
-                <span className="emb-nb-count">{t('word.count', { n: n.count.toLocaleString('en') })}</span>
-              </li>
-            ))}
-          </ol>
+          <NeighbourList label={t('analogy.list')} items={ok.answers} />
           {margin !== null && margin < WEAK_MARGIN && (
             <p className="emb-weak" role="note">
               {t('analogy.weak', {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fmt } from '../../format';
 import type { Word2VecView } from '../../ml/tasks/word2vec';
+import { NeighbourList } from './NeighbourList';
 
 interface Props {
   value: string;
@@ -41,16 +41,7 @@ export function WordBox({ value, onChange, view, characters }: Props) {
       <p className="emb-msg" aria-live="polite">
         {message ?? (ok ? t('word.meta', { word: ok.word, count: ok.count.toLocaleString('en') }) : '')}
       </p>
-      <ol className="emb-neighbours" aria-label={t('word.list')}>
-        {ok?.neighbours.map((n) => (
-          <li key={n.word}>
-            <span className="emb-nb-word">{n.word}</span>
-            <span className="emb-bar" style={{ width: `${Math.max(0, n.sim) * 100}%` }} aria-hidden="true" />
-            <span className="emb-nb-sim">{fmt(n.sim, 3)}</span>
-            <span className="emb-nb-count">{t('word.count', { n: n.count.toLocaleString('en') })}</span>
-          </li>
-        ))}
-      </ol>
+      <NeighbourList label={t('word.list')} items={ok?.neighbours ?? []} />
     </div>
   );
 }
