@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notices } from '../../components/Notices';
 import { useEmbed, useLocked } from '../../embed/context';
@@ -18,6 +18,7 @@ import { tokenLabel } from './tokens';
 import { pct, TransformerLab } from './TransformerLab';
 import { useCeiling } from './useCeiling';
 import './attention.css';
+import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
 
 registerStrings('attn', ATTN_STRINGS);
 
@@ -76,12 +77,8 @@ export default function AttentionPage({ params, setParams, backend, globalNotice
   const spec = specOf(v);
   const specKey = JSON.stringify(spec);
   const initModel = () => void session.init(specOf(v), hyperOf(v), backend);
-  const initFromEffect = useEffectEvent(initModel);
   // A new task or architecture: rebuild (debounced while a slider moves), with the settings of that moment.
-  useEffect(() => {
-    const timer = setTimeout(initFromEffect, 150);
-    return () => clearTimeout(timer);
-  }, [session, specKey, backend]);
+  useDebouncedRebuild(initModel, `${specKey}|${backend}`);
 
   // Training settings: applied at the next step, no restart.
   useEffect(() => {

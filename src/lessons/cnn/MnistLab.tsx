@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
@@ -25,6 +25,7 @@ import { DrawDigit } from './DrawDigit';
 import { CNN_PARAMS, DATA_PRESETS, MODEL_KINDS, type CnnValues } from './params';
 import { ConfusionPanel, FeatureMapsPanel, FiltersPanel, MisclassifiedPanel } from './TrainingPanels';
 import { mnistPackUrl, type PackState } from './useMnistPack';
+import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
 
 const BATCH_CHOICES = [1, 8, 16, 32, 64, 128, 256, 512];
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${fmt(100 * v, 3)}\u00a0%`);
@@ -111,18 +112,18 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
   const specOf = (): MnistSpec => ({ kind: 'mnist', model: spec, trainCount: v.train, testCount: v.test, seed: v.seed, dataUrl });
   const hyper = { learningRate: v.lr, batchSize: v.batch, optimizer: v.opt };
   const initModel = () => void session.init(specOf(), hyper, backend);
-  const initFromEffect = useEffectEvent(initModel);
   // A new model or data split: rebuild (debounced while a slider moves). Until the rebuild starts
   // the transport is disabled, so a click cannot go to the model that is about to be replaced.
   const buildKey = `${specKey}|${backend}`;
   const [startedKey, setStartedKey] = useState<string | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => {
+  useDebouncedRebuild(
+    () => {
       setStartedKey(buildKey);
-      initFromEffect();
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [session, buildKey]);
+      initModel();
+    },
+    buildKey,
+    250,
+  );
   const rebuildPending = startedKey !== buildKey;
 
   // Live hyperparameters: applied at the next step.

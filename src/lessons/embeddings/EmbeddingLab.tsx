@@ -25,6 +25,7 @@ import { EMB_PARAMS } from './params';
 import { TryThis, type Experiment } from './TryThis';
 import { WordMap } from './WordMap';
 import { WordBox } from './WordBox';
+import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
 
 function specOf(v: EmbValues): Word2VecSpec {
   return {
@@ -83,11 +84,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
 
   const specKey = JSON.stringify(specOf(v));
   const initModel = () => void session.init(specOf(v), hyperOf(v), backend);
-  const initFromEffect = useEffectEvent(initModel);
-  useEffect(() => {
-    const timer = setTimeout(initFromEffect, 150);
-    return () => clearTimeout(timer);
-  }, [session, specKey, backend]);
+  useDebouncedRebuild(initModel, `${specKey}|${backend}`);
 
   useEffect(() => {
     void session.setHyper({ learningRate: v.lr, window: v.window, negatives: v.neg, sample: v.sub ? v.t : 0, batch: v.batch });

@@ -1,4 +1,4 @@
-import { memo, useEffect, useEffectEvent, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { Select } from '../../components/controls/Select';
@@ -30,6 +30,7 @@ import * as Zh from './Explanation.zh';
 import { LiveMath } from './LiveMath';
 import { GD_PARAMS, N_POINTS } from './params';
 import type { WbTrack } from './wb-track';
+import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
 
 type Values = ValuesOf<typeof GD_PARAMS>;
 
@@ -108,13 +109,9 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
 
   const hyper = { learningRate: v.lr, batchSize: v.batch, optimizer: v.opt };
   const initModel = () => void session.init(specOf(v), hyper, backend);
-  const initFromEffect = useEffectEvent(initModel);
   // (Re)build the model when the data or the backend changes (debounced while a slider moves);
   // the hyperparameters of that moment go with it.
-  useEffect(() => {
-    const t = setTimeout(initFromEffect, 150);
-    return () => clearTimeout(t);
-  }, [session, noise, seed, backend]);
+  useDebouncedRebuild(initModel, `${noise}|${seed}|${backend}`);
 
   useSpeedLimit(session, v.lsps);
 

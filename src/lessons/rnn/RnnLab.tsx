@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
@@ -28,6 +28,7 @@ import { TEX } from './tex';
 import { GradNormChart } from './GradNormBars';
 import { ColorKey, Heatmap } from './viz';
 import { WidgetHeading } from '../../embed/WidgetHeading';
+import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
 
 function specOf(v: RnnValues, text: string | null): RnnSpec {
   const second = Math.max(2, Math.round(v.periods * 0.37));
@@ -94,11 +95,7 @@ export function RnnLab({ v, update, backend }: Props) {
     setAccVersion((n) => n + 1);
     void session.init(specOf(v, pasted), hyperOf(v), backend);
   };
-  const initFromEffect = useEffectEvent(initModel);
-  useEffect(() => {
-    const timer = setTimeout(initFromEffect, 150);
-    return () => clearTimeout(timer);
-  }, [session, specKey, backend]);
+  useDebouncedRebuild(initModel, `${specKey}|${backend}`);
 
   useEffect(() => {
     void session.setHyper({

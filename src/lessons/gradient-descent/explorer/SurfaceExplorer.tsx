@@ -30,6 +30,7 @@ import { RaceHistory } from './race-history';
 import { SurfacePlot } from './SurfacePlot';
 import { TryThis, type Experiment } from './TryThis';
 import type { WbTrack } from '../wb-track';
+import { useDebouncedRebuild } from '../../../state/useDebouncedRebuild';
 
 type Values = ValuesOf<typeof EXPLORER_PARAMS>;
 
@@ -125,12 +126,7 @@ export function SurfaceExplorer({ values: v, update, backend, regression, regres
   // A new race when the surface, racers or start change (debounced while dragging sliders).
   const specKey = JSON.stringify(spec);
   const initRace = () => void session.init(spec, hyper, backend);
-  const initFromEffect = useEffectEvent(initRace);
-  useEffect(() => {
-    if (!active) return;
-    const t = setTimeout(initFromEffect, 120);
-    return () => clearTimeout(t);
-  }, [session, specKey, backend, active]);
+  useDebouncedRebuild(initRace, `${specKey}|${backend}`, 120, active);
 
   const hyperKey = JSON.stringify(hyper);
   const pushHyper = useEffectEvent(() => void session.setHyper(hyper));
