@@ -218,16 +218,16 @@ export class TrainingSession<K extends TaskKind> {
     this.startWatchdog();
     this.loss.clear();
     this.update({ phase: 'starting', step: 0, loss: null, divergence: null, error: null, seriesVersion: this.loss.version });
-    const trainClickedAt = this.trainRequestedAt;
+    const calledAt = performance.now();
     return this.run(async () => {
       const api = await this.client.api();
       await api.init({ spec, hyper, backend });
       this.update({ phase: 'ready' });
       // Pages rebuild the model a moment after a setting changes (debounced); a Train click in
-      // that moment reached the old model and was lost with it. Honour it on the new one.
-      if (trainClickedAt !== null && performance.now() - trainClickedAt < TRAIN_CARRY_MS && trainClickedAt === this.trainRequestedAt) {
-        await api.start();
-      }
+      // that moment, or while this rebuild was in flight, reached the old model and was lost
+      // with it. Honour it on the new one. Pause, Step and Reset clear the request.
+      const clickedAt = this.trainRequestedAt;
+      if (clickedAt !== null && clickedAt > calledAt - TRAIN_CARRY_MS) await api.start();
     });
   }
 
