@@ -14,6 +14,7 @@ import type { Rng } from '../../datasets/rng';
 import { initialWeights, type MlpOutput } from '../tasks/mlp-model';
 import { mlpSetup } from '../tasks/mlp-setup';
 import { sanitizeMlpHyper, type MlpHyper, type MlpSpec, type MlpView } from '../tasks/mlp';
+import { batchNormView } from '../tasks/mlp-view';
 import type { TrainTask, WeightSnapshot } from '../tasks/task';
 import { DenseNet } from './dense-net';
 import { FusedOptimizer } from './fused-optimizer';
@@ -57,7 +58,7 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
     this.output = setup.output;
     this.widths = setup.widths;
     const init = initialWeights(this.widths, spec.activation, spec.seed).map((w) => ({ W: w.W, b: w.b }));
-    this.net = new DenseNet(this.widths, spec.activation, this.output, init);
+    this.net = new DenseNet(this.widths, spec.activation, this.output, init, spec.batchNorm === true);
     const host = (d: Points2D): HostSet => ({ n: d.ys.length, x: featureMatrix(d.xs, spec.features), y: d.ys });
     this.trainSet = host(setup.train);
     this.testSet = host(setup.test);
@@ -100,10 +101,11 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
     for (let s = 0; s < n; s++) {
       const idx = this.sampler.next(batchSize);
       const m = idx.length;
-      this.net.forward(x, m, idx, dropout);
+      this.net.forward(x, m, idx, dropout, undefined, true);
       losses[s] = this.net.loss(y, m, idx, true);
       this.net.backward(m, l1, l2);
       this.optimizer.apply(params, grads);
+      this.net.updateRunningStats();
     }
     if (n > 0) {
       this.lastLoss = losses[n - 1]!;
@@ -165,28 +167,35 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
         W: l.W.slice(),
         b: l.b.slice(),
       })),
+      batchNorm: batchNormView(this.net.batchNorm, this.net.bnProbe),
       hyper: { ...this.hyper, learningRate: this.optimizer.settings.learningRate },
     };
   }
 
+  /** Every array by its export name (as MlpTask's): W0, b0 or gamma0, beta0, mean0, var0, … */
+  private named(): [string, Float32Array, number[]][] {
+    return this.net.layers.flatMap((l, i): [string, Float32Array, number[]][] => {
+      const W: [string, Float32Array, number[]] = [`W${i}`, l.W, [this.widths[i]!, this.widths[i + 1]!]];
+      const n = [this.widths[i + 1]!];
+      const bn = this.net.bn[i];
+      if (!bn) return [W, [`b${i}`, l.b, n]];
+      return [W, [`gamma${i}`, bn.gamma, n], [`beta${i}`, bn.beta, n], [`mean${i}`, bn.mean, n], [`var${i}`, bn.variance, n]];
+    });
+  }
+
   async exportWeights(): Promise<WeightSnapshot> {
     const out: WeightSnapshot = {};
-    this.net.layers.forEach((l, i) => {
-      out[`W${i}`] = { shape: [this.widths[i]!, this.widths[i + 1]!], values: l.W.slice() };
-      out[`b${i}`] = { shape: [this.widths[i + 1]!], values: l.b.slice() };
-    });
+    for (const [name, arr, shape] of this.named()) out[name] = { shape, values: arr.slice() };
     return out;
   }
 
   importWeights(s: WeightSnapshot): void {
-    this.net.layers.forEach((l, i) => {
-      for (const [name, arr] of [[`W${i}`, l.W] as const, [`b${i}`, l.b] as const]) {
-        const w = s[name];
-        if (!w) continue;
-        if (w.values.length !== arr.length) throw new RangeError(`${name}: ${w.values.length} values ≠ ${arr.length}`);
-        arr.set(w.values);
-      }
-    });
+    for (const [name, arr] of this.named()) {
+      const w = s[name];
+      if (!w) continue;
+      if (w.values.length !== arr.length) throw new RangeError(`${name}: ${w.values.length} values ≠ ${arr.length}`);
+      arr.set(w.values);
+    }
   }
 
   async predict(input: Float32Array): Promise<Float32Array> {

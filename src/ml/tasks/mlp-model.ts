@@ -19,10 +19,36 @@ export type MlpOutput = 'binary' | 'multiclass' | 'regression';
 export const MAX_HIDDEN_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
-/** One dense layer: out = act(x · W + b), W is [fanIn, fanOut]. */
+/**
+ * Batch normalisation's constants, as Keras's BatchNormalization defaults: ε inside the square
+ * root, and the momentum of the running averages (running ← 0.99 · running + 0.01 · batch).
+ */
+export const BN_EPSILON = 1e-3;
+export const BN_MOMENTUM = 0.99;
+
+/**
+ * Batch normalisation of one hidden layer's pre-activation z (per unit, over the batch):
+ *   train  x̂ = (z − μ_B) / √(σ²_B + ε), μ_B, σ²_B the batch's mean and biased variance;
+ *   eval   x̂ = (z − running mean) / √(running var + ε);
+ *   y = γ x̂ + β, then the activation. γ starts at 1, β at 0; the running mean at 0, var at 1.
+ */
+export interface BatchNormVars {
+  gamma: tf.Variable;
+  beta: tf.Variable;
+  /** Not trained: updated after each training step from the batch statistics. */
+  mean: tf.Variable;
+  variance: tf.Variable;
+}
+
+/**
+ * One dense layer: out = act(x · W + b), W is [fanIn, fanOut]. With batch norm a hidden layer
+ * has no bias (b is null: BN subtracts the batch mean, so a bias would have zero gradient; β
+ * shifts instead) and out = act(BN(x · W)).
+ */
 export interface MlpLayer {
   W: tf.Variable;
-  b: tf.Variable;
+  b: tf.Variable | null;
+  bn: BatchNormVars | null;
 }
 
 /** One point set on the device. */
@@ -78,16 +104,76 @@ export function initialWeights(
   return out;
 }
 
-/** tf.variables holding initialWeights; names carry `prefix` (tfjs variable names are global). */
-export function createLayers(widths: readonly number[], activation: MlpActivation, seed: number, prefix: string) {
-  // Inside tidy: each variable copies its initial tensor, which must then be freed.
-  return initialWeights(widths, activation, seed).map(
-    (w, l): MlpLayer =>
-      tf.tidy(() => ({
-        W: tf.variable(tf.tensor2d(w.W, w.shape), true, `${prefix}_W${l}`),
-        b: tf.variable(tf.tensor1d(w.b), true, `${prefix}_b${l}`),
-      })),
+/**
+ * tf.variables holding initialWeights; names carry `prefix` (tfjs variable names are global).
+ * With `batchNorm`, every hidden layer gets γ = 1, β = 0, running mean 0 and variance 1 and no bias.
+ */
+export function createLayers(widths: readonly number[], activation: MlpActivation, seed: number, prefix: string, batchNorm = false) {
+  const init = initialWeights(widths, activation, seed);
+  // Each variable copies its initial tensor, which must then be freed.
+  const variable = (t: tf.Tensor, trainable: boolean, name: string) => {
+    const v = tf.variable(t, trainable, `${prefix}_${name}`);
+    t.dispose();
+    return v;
+  };
+  return init.map((w, l): MlpLayer => {
+    const W = variable(tf.tensor2d(w.W, w.shape), true, `W${l}`);
+    const n = w.shape[1];
+    if (!batchNorm || l === init.length - 1) return { W, b: variable(tf.tensor1d(w.b), true, `b${l}`), bn: null };
+    return {
+      W,
+      b: null,
+      bn: {
+        gamma: variable(tf.ones([n]), true, `gamma${l}`),
+        beta: variable(tf.zeros([n]), true, `beta${l}`),
+        mean: variable(tf.zeros([n]), false, `mean${l}`),
+        variance: variable(tf.ones([n]), false, `var${l}`),
+      },
+    };
+  });
+}
+
+/** The trainable variables of the layers: W, then b or (γ, β), layer by layer. */
+export function trainableVars(layers: readonly MlpLayer[]): tf.Variable[] {
+  return layers.flatMap((l) => (l.bn ? [l.W, l.bn.gamma, l.bn.beta] : [l.W, l.b!]));
+}
+
+/** Every variable of the layers by its export name: W0, b0 or gamma0, beta0, mean0, var0, … */
+export function namedVars(layers: readonly MlpLayer[]): [string, tf.Variable][] {
+  return layers.flatMap((l, i): [string, tf.Variable][] =>
+    l.bn
+      ? [
+          [`W${i}`, l.W],
+          [`gamma${i}`, l.bn.gamma],
+          [`beta${i}`, l.bn.beta],
+          [`mean${i}`, l.bn.mean],
+          [`var${i}`, l.bn.variance],
+        ]
+      : [
+          [`W${i}`, l.W],
+          [`b${i}`, l.b!],
+        ],
   );
+}
+
+export function disposeLayers(layers: readonly MlpLayer[]): void {
+  for (const [, v] of namedVars(layers)) v.dispose();
+}
+
+/**
+ * Batch norm of z [m, n] in train mode (batch statistics, biased variance) or eval mode
+ * (running averages). Returns y = γ x̂ + β and, in train mode, the batch mean and variance.
+ */
+export function batchNormForward(z: tf.Tensor2D, bn: BatchNormVars, training: boolean) {
+  if (!training) {
+    const xhat = tf.mul(tf.sub(z, bn.mean), tf.rsqrt(tf.add(bn.variance, BN_EPSILON)));
+    return { y: tf.add(tf.mul(xhat, bn.gamma), bn.beta) as tf.Tensor2D, xhat: xhat as tf.Tensor2D, mean: null, variance: null };
+  }
+  const mean = tf.mean(z, 0) as tf.Tensor1D;
+  const centered = tf.sub(z, mean);
+  const variance = tf.mean(tf.square(centered), 0) as tf.Tensor1D;
+  const xhat = tf.mul(centered, tf.rsqrt(tf.add(variance, BN_EPSILON))) as tf.Tensor2D;
+  return { y: tf.add(tf.mul(xhat, bn.gamma), bn.beta) as tf.Tensor2D, xhat, mean, variance };
 }
 
 export function activate(x: tf.Tensor, a: MlpActivation): tf.Tensor {
@@ -112,16 +198,39 @@ export interface ForwardOptions {
   dropout?: { rate: number; seed: number } | null;
   /** If given, receives each hidden layer's activations [m, width] (after dropout, if any). */
   collect?: tf.Tensor2D[];
+  /** Batch norm in train mode (batch statistics); false or absent: eval mode (running averages). */
+  training?: boolean;
+  /** Train mode: receives each batch-norm layer's batch mean and variance [width], in layer order. */
+  bnStats?: { mean: tf.Tensor1D; variance: tf.Tensor1D }[];
+  /**
+   * Batch norm in train mode: receives [μ_B, σ²_B, z, x̂, y, γ, β, running mean, running var] of
+   * hidden layer 1, unit 1 (z, x̂, y of the batch's first row), as this forward pass used them.
+   */
+  bnProbe?: { value?: tf.Tensor1D };
 }
 
 /** The output layer's raw values: logits for classification, ŷ for regression. Call inside tidy. */
 export function mlpForward(layers: readonly MlpLayer[], x: tf.Tensor2D, a: MlpActivation, opts: ForwardOptions = {}) {
   let h: tf.Tensor2D = x;
   layers.forEach((layer, l) => {
-    const z = tf.add(tf.matMul(h, layer.W), layer.b) as tf.Tensor2D;
+    const xw = tf.matMul(h, layer.W);
+    let z = (layer.b ? tf.add(xw, layer.b) : xw) as tf.Tensor2D;
     if (l === layers.length - 1) {
       h = z;
       return;
+    }
+    if (layer.bn) {
+      const r = batchNormForward(z, layer.bn, opts.training === true);
+      if (r.mean && r.variance) {
+        opts.bnStats?.push({ mean: r.mean, variance: r.variance });
+        if (l === 0 && opts.bnProbe) {
+          const at = (t: tf.Tensor) => tf.reshape(tf.slice(t, Array(t.rank).fill(0), Array(t.rank).fill(1)), [1]);
+          const { gamma, beta, mean, variance } = layer.bn;
+          const parts = [r.mean, r.variance, z, r.xhat, r.y, gamma, beta, mean, variance];
+          opts.bnProbe.value = tf.concat(parts.map(at)) as tf.Tensor1D;
+        }
+      }
+      z = r.y;
     }
     h = activate(z, a) as tf.Tensor2D;
     const d = opts.dropout;

@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { POINTS2D_RANGE } from '../../datasets/points2d';
 import {
   accuracy,
+  BN_EPSILON,
+  BN_MOMENTUM,
   dataLoss,
   mlpForward,
   outputValues,
@@ -52,13 +54,67 @@ export interface MlpView {
    * widths[l] units in hidden layer l. Null when turned off or with no hidden layer.
    */
   neurons: { size: number; range: number; widths: number[]; values: Float32Array } | null;
-  /** Every layer's weights W [fanIn × fanOut, row-major] and biases b [fanOut], for edge thickness. */
+  /**
+   * Batch norm (null when off or with no hidden layer): its constants and one unit's numbers
+   * at the last training step (probe null before the first step).
+   */
+  batchNorm: { epsilon: number; momentum: number; probe: BatchNormProbe | null } | null;
+  /**
+   * Every layer's weights W [fanIn × fanOut, row-major] and biases b [fanOut], for edge
+   * thickness. With batch norm, b of a hidden layer is empty: those layers have no bias.
+   */
   layers: { shape: [number, number]; W: Float32Array; b: Float32Array }[];
   /** The hyperparameters in force (the learning rate read back from the optimiser). */
   hyper: MlpHyper;
 }
 
+/**
+ * Hidden layer 1, unit 1 at the last training step, as its forward pass used them: the batch's
+ * mean and (biased) variance of the unit's pre-activation z, the batch's first row's z, x̂ and
+ * y = γ x̂ + β, γ and β, and the running averages eval mode uses; evalXhat and evalY are what
+ * eval mode gives for the same z: (z − running mean) / √(running var + ε), then γ · that + β.
+ */
+export interface BatchNormProbe {
+  batchMean: number;
+  batchVar: number;
+  z: number;
+  xhat: number;
+  y: number;
+  gamma: number;
+  beta: number;
+  runningMean: number;
+  runningVar: number;
+  evalXhat: number;
+  evalY: number;
+}
+
+/** A probe from the 9 numbers [μ_B, σ²_B, z, x̂, y, γ, β, running mean, running var]. */
+export function batchNormProbe(p: ArrayLike<number>): BatchNormProbe {
+  const [batchMean, batchVar, z, xhat, y, gamma, beta, runningMean, runningVar] = Array.from(p);
+  const evalXhat = Math.fround((z! - runningMean!) / Math.sqrt(runningVar! + BN_EPSILON));
+  return {
+    batchMean: batchMean!,
+    batchVar: batchVar!,
+    z: z!,
+    xhat: xhat!,
+    y: y!,
+    gamma: gamma!,
+    beta: beta!,
+    runningMean: runningMean!,
+    runningVar: runningVar!,
+    evalXhat,
+    evalY: Math.fround(gamma! * evalXhat + beta!),
+  };
+}
+
+export function batchNormView(on: boolean, probe: ArrayLike<number> | null): MlpView['batchNorm'] {
+  return on ? { epsilon: BN_EPSILON, momentum: BN_MOMENTUM, probe: probe ? batchNormProbe(probe) : null } : null;
+}
+
 export interface ViewContext {
+  /** Batch norm on (and at least one hidden layer). */
+  batchNorm: boolean;
+  lastBnProbe: tf.Tensor | null;
   layers: readonly MlpLayer[];
   activation: MlpActivation;
   output: MlpOutput;
@@ -97,7 +153,8 @@ export async function collectView(c: ViewContext): Promise<MlpView> {
       // [points, units] → [units, points]: each unit's heatmap contiguous.
       parts.push(['neurons', tf.concat(acts.map((a) => tf.reshape(tf.transpose(a), [-1])))]);
     }
-    c.layers.forEach((l, i) => parts.push([`W${i}`, l.W], [`b${i}`, l.b]));
+    c.layers.forEach((l, i) => parts.push([`W${i}`, l.W], ...(l.b ? [[`b${i}`, l.b] as [string, tf.Tensor]] : [])));
+    if (c.lastBnProbe) parts.push(['bnProbe', c.lastBnProbe]);
     if (c.lastNorms) parts.push(['norms', c.lastNorms]);
     if (c.lastLoss) parts.push(['batchLoss', c.lastLoss]);
     const r = packTensors(parts);
@@ -139,6 +196,7 @@ export async function collectView(c: ViewContext): Promise<MlpView> {
       W: unpack(data, layout, `W${i}`) ?? new Float32Array(0),
       b: unpack(data, layout, `b${i}`) ?? new Float32Array(0),
     })),
+    batchNorm: batchNormView(c.batchNorm, unpack(data, layout, 'bnProbe')),
     hyper: c.hyper,
   };
 }

@@ -22,9 +22,13 @@ import { createOptimizer, readLearningRate, setLearningRate, type OptimizerName,
 import { disposeSet, featureTensor, toDevice } from './mlp-data';
 import { collectView, type MlpView } from './mlp-view';
 import {
+  BN_MOMENTUM,
   createLayers,
   dataLoss,
+  disposeLayers,
   mlpForward,
+  namedVars,
+  trainableVars,
   outputValues,
   penalty,
   type DeviceSet,
@@ -48,6 +52,11 @@ export interface MlpSpec {
   activation: MlpActivation;
   /** Seeds the initial weights, the batch order and the dropout masks. */
   seed: number;
+  /**
+   * Batch normalisation on every hidden layer's pre-activation (mlp-model.ts: BatchNormVars);
+   * those layers then have no bias. Absent: off.
+   */
+  batchNorm?: boolean;
   /** Side of the prediction lattice over [−6, 6]² (default 48). */
   gridSize?: number;
   /** Side of the per-neuron heatmaps (default 16; 0 leaves them out). */
@@ -85,6 +94,8 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
   private steps = 0;
   private lastNorms: tf.Tensor1D | null = null;
   private lastLoss: tf.Scalar | null = null;
+  /** Batch norm: [μ_B, σ²_B, z, x̂, y, γ, β, running mean, running var] of layer 1, unit 1, row 0 at the last step. */
+  private lastBnProbe: tf.Tensor1D | null = null;
 
   constructor(
     readonly spec: MlpSpec,
@@ -95,7 +106,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     this.test = setup.test;
     this.output = setup.output;
     this.widths = setup.widths;
-    this.layers = createLayers(this.widths, spec.activation, spec.seed, `mlp${nextId++}`);
+    this.layers = createLayers(this.widths, spec.activation, spec.seed, `mlp${nextId++}`, spec.batchNorm === true);
     this.trainSet = toDevice(setup.train, spec.features, this.output);
     this.testSet = toDevice(setup.test, spec.features, this.output);
     this.gridX = featureTensor(setup.gridPoints, spec.features);
@@ -143,14 +154,20 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     const idx = this.nextBatch();
     const { l1, l2, dropout: rate } = this.hyper;
     const dropout = rate > 0 ? { rate, seed: this.dropRng.int(2 ** 31) } : null;
-    const vars = this.layers.flatMap((l) => [l.W, l.b]);
+    const vars = trainableVars(this.layers);
     const box: { data?: tf.Scalar } = {};
+    const bnStats: { mean: tf.Tensor1D; variance: tf.Tensor1D }[] = [];
+    const bnProbe: { value?: tf.Tensor1D } = {};
     const { value, grads, norms } = tf.tidy(() => {
       const ib = tf.tensor1d(idx, 'int32');
       const xb = tf.gather(this.trainSet.x, ib);
       const yb = tf.gather(this.trainSet.y, ib);
       const r = this.optimizer.computeGradients(() => {
-        const data = dataLoss(this.output, mlpForward(this.layers, xb, this.spec.activation, { dropout }), yb);
+        const raw = mlpForward(this.layers, xb, this.spec.activation, { dropout, training: true, bnStats, bnProbe });
+        // The forward runs in the gradient's own tidy: keep what outlives it.
+        for (const st of bnStats) [st.mean, st.variance].forEach((t) => tf.keep(t));
+        if (bnProbe.value) tf.keep(bnProbe.value);
+        const data = dataLoss(this.output, raw, yb);
         box.data = tf.keep(data);
         const pen = penalty(this.layers, l1, l2);
         return pen ? tf.add(data, pen) : data;
@@ -164,6 +181,9 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     this.optimizer.applyGradients(grads);
     tf.dispose(grads);
     if (value !== data) value.dispose();
+    this.updateRunningStats(bnStats);
+    this.lastBnProbe?.dispose();
+    this.lastBnProbe = bnProbe.value ?? null;
     this.lastNorms?.dispose();
     this.lastNorms = norms;
     this.lastLoss?.dispose();
@@ -172,8 +192,23 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     return data;
   }
 
+  /** running ← momentum · running + (1 − momentum) · batch statistic, for each batch-norm layer. */
+  private updateRunningStats(stats: readonly { mean: tf.Tensor1D; variance: tf.Tensor1D }[]): void {
+    const bns = this.layers.flatMap((l) => (l.bn ? [l.bn] : []));
+    tf.tidy(() => {
+      stats.forEach((st, i) => {
+        const bn = bns[i]!;
+        bn.mean.assign(tf.add(tf.mul(bn.mean, BN_MOMENTUM), tf.mul(st.mean, 1 - BN_MOMENTUM)));
+        bn.variance.assign(tf.add(tf.mul(bn.variance, BN_MOMENTUM), tf.mul(st.variance, 1 - BN_MOMENTUM)));
+      });
+    });
+    tf.dispose(stats.flatMap((st) => [st.mean, st.variance]));
+  }
+
   async view(): Promise<MlpView> {
     return collectView({
+      batchNorm: this.spec.batchNorm === true && this.widths.length > 2,
+      lastBnProbe: this.lastBnProbe,
       layers: this.layers,
       activation: this.spec.activation,
       output: this.output,
@@ -194,7 +229,7 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
   }
 
   async exportWeights(): Promise<WeightSnapshot> {
-    const vars = this.layers.flatMap((l, i) => [[`W${i}`, l.W] as const, [`b${i}`, l.b] as const]);
+    const vars = namedVars(this.layers);
     const values = await Promise.all(vars.map(([, v]) => v.data()));
     const out: WeightSnapshot = {};
     vars.forEach(([name, v], i) => (out[name] = { shape: [...v.shape], values: Float32Array.from(values[i]!) }));
@@ -203,14 +238,12 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
 
   importWeights(s: WeightSnapshot): void {
     tf.tidy(() => {
-      this.layers.forEach((l, i) => {
-        for (const [name, v] of [[`W${i}`, l.W] as const, [`b${i}`, l.b] as const]) {
-          const w = s[name];
-          if (!w) continue;
-          if (w.shape.join() !== v.shape.join()) throw new RangeError(`${name}: shape ${w.shape} ≠ ${v.shape}`);
-          v.assign(tf.tensor(w.values, v.shape));
-        }
-      });
+      for (const [name, v] of namedVars(this.layers)) {
+        const w = s[name];
+        if (!w) continue;
+        if (w.shape.join() !== v.shape.join()) throw new RangeError(`${name}: shape ${w.shape} ≠ ${v.shape}`);
+        v.assign(tf.tensor(w.values, v.shape));
+      }
     });
   }
 
@@ -226,10 +259,10 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
 
   dispose(): void {
     this.disposeOptimizer();
-    tf.dispose([this.lastNorms, this.lastLoss, this.gridX, this.neuronX].filter((t) => t !== null));
+    tf.dispose([this.lastNorms, this.lastLoss, this.lastBnProbe, this.gridX, this.neuronX].filter((t) => t !== null));
     disposeSet(this.trainSet);
     disposeSet(this.testSet);
-    for (const l of this.layers) tf.dispose([l.W, l.b]);
+    disposeLayers(this.layers);
   }
 }
 
