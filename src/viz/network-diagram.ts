@@ -8,6 +8,11 @@ export interface DiagramColumn {
   title: string;
   short?: string;
   nodes: { label?: string; image: CanvasImageSource | null }[];
+  /**
+   * A step between the incoming weights and the units (e.g. "BN" for batch normalisation): drawn
+   * as a narrow labelled bar just left of the column's units, where the weighted sums arrive.
+   */
+  marker?: string;
 }
 
 export interface DiagramWeights {
@@ -110,6 +115,29 @@ export function drawNetworkDiagram(ctx: CanvasRenderingContext2D, p: NetworkDiag
         ctx.fillText(node.label, b.x - 4, b.y + b.size / 2);
       }
     });
+    if (col.marker && first) drawMarker(ctx, col.marker, first, boxes[boxes.length - 1]!, colors);
   });
   return layout;
+}
+
+/** A bar from the column's first unit to its last, just left of them, with its label written upwards. */
+function drawMarker(ctx: CanvasRenderingContext2D, label: string, first: NodeBox, last: NodeBox, colors: NetworkDiagramInput['colors']): void {
+  const w = 11;
+  const x = first.x - w - 2;
+  const top = first.y;
+  const h = last.y + last.size - top;
+  ctx.fillStyle = colors.empty;
+  ctx.fillRect(x, top, w, h);
+  ctx.strokeStyle = colors.text;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, top + 0.5, w - 1, h - 1);
+  ctx.save();
+  ctx.translate(x + w / 2, top + h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.fillStyle = colors.text;
+  ctx.font = '8px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, 0, 0.5);
+  ctx.restore();
 }

@@ -95,6 +95,7 @@ export default function BackpropPage({ params, setParams, backend, globalNotices
             <Prose name="LossSection" />
             <Prose name="RegularisationSection" />
             <Prose name="DropoutSection" />
+            <Prose name="BatchNormSection" />
             <Prose name="FeaturesSection" />
           </div>
         </Part>

@@ -187,6 +187,63 @@ function DropoutSection() {
   );
 }
 
+function BatchNormSection() {
+  return (
+    <section>
+      <h2>Batch normalisation</h2>
+      <p>
+        With <b>Batch norm</b> ticked, every hidden layer normalises its weighted sums before the activation (the "BN"
+        bars in the network diagram). For one unit, over the <Tex math={TEX.m} /> points of the mini-batch:
+      </p>
+      <Tex block math={TEX.bnStats} />
+      <Tex block math={TEX.bnNormalise} />
+      <p>
+        Here <Tex math={TEX.bnEps} /> (as in Keras) keeps the division finite, and <Tex math={TEX.bnVar} /> is the
+        plain average of the squared deviations (divided by m, not m − 1). The scale and shift{' '}
+        <Tex math={TEX.bnGammaBeta} /> are learnt per unit, starting at 1 and 0, so the layer can stretch, move or even
+        undo the normalisation if that lowers the loss. Subtracting the batch mean <Tex math={TEX.bnMu} /> removes any
+        constant added to all of a unit's weighted sums, so a bias before batch norm would get a zero gradient and do
+        nothing: these layers have no bias, and <Tex math={TEX.bnBeta} /> is their shift. The output layer is not normalised. With a batch of one
+        point, <Tex math={TEX.bnBatchOne} />, every x̂ is 0 and each unit outputs f(β) whatever the input — batch norm
+        needs batches of several points.
+      </p>
+      <p>
+        <b>Train mode and eval mode.</b> During training the statistics are the current batch's, and the gradient flows
+        through them too: moving one point's z moves the batch mean and variance and so every other point's x̂. With{' '}
+        <Tex math={TEX.bnG} /> the gradient arriving at y, the backward pass (both engines; the fused one is written out
+        by hand and checked against tfjs's automatic differentiation) is
+      </p>
+      <Tex block math={TEX.bnBackward} />
+      <p>
+        A point's output during training therefore depends on which other points share its batch. To predict one point,
+        or the whole heatmap, the network needs fixed numbers instead: running averages kept during training, updated
+        after every step with momentum 0.99,
+      </p>
+      <Tex block math={TEX.bnRunning} />
+      <p>
+        and used in eval mode, <Tex math={TEX.bnEval} />. The heatmap, the neuron pictures, the train and test loss and
+        accuracy in the readout, and the exported model all use eval mode; only the batch loss in the status line and the
+        gradients use batch statistics. The running averages start at 0 and 1 and the start still weighs{' '}
+        <Tex math={TEX.bnLag} /> after k steps, so early in a run the eval-mode heatmap can lag behind what the batches
+        already do. The panel under the network diagram shows both modes for one unit with this step's numbers.
+      </p>
+      <p>
+        <b>Why it rescues the deep sigmoid network.</b> Without batch norm the gradient that reaches the first layer is a
+        product of six sigmoid slopes (each at most ¼, far less once |z| is large) and weight matrices: in the
+        "Deep sigmoid network" experiment the gradient-norm chart shows W1 three to four orders of magnitude below W7, and
+        the loss stays at <Tex math={TEX.ln2} /> — the network answers 0.5 everywhere. With batch norm each unit's
+        weighted sums are centred and scaled across the batch (at the start to mean 0 and variance 1), which keeps them
+        where the sigmoid is steep; and the backward formula multiplies the gradient by <Tex math={TEX.bnInvStd} />, so a layer whose weighted sums have shrunk gets its gradient scaled back up rather
+        than passed on shrunk. In the seeded run of that experiment with Batch norm on (circle, 6 × 8 sigmoid, SGD,
+        α = 0.03, batch 10), the training loss after 2000 steps is 0.107 instead of 0.693, and ‖∂L/∂W1‖ is 0.32 instead
+        of 3 × 10⁻⁵: the lines of the gradient-norm chart close up. Why batch norm helps in general is still debated:
+        its authors named "internal covariate shift" (the inputs of each layer changing as earlier layers learn), while
+        later experiments point more to a smoother loss surface that tolerates larger steps.
+      </p>
+    </section>
+  );
+}
+
 function FeaturesSection() {
   return (
     <section>
@@ -214,5 +271,6 @@ export const PROSE_EN = {
   LossSection,
   RegularisationSection,
   DropoutSection,
+  BatchNormSection,
   FeaturesSection,
 };

@@ -159,6 +159,45 @@ function DropoutSection() {
   );
 }
 
+function BatchNormSection() {
+  return (
+    <section>
+      <h2>批归一化（Batch normalization）</h2>
+      <p>
+        勾选<b>批归一化</b>后，每个隐藏层在激活函数之前先把它的加权和归一化（网络图中标着“BN”的竖条）。对一个单元，在小批量的{' '}
+        <Tex math={TEX.m} /> 个点上：
+      </p>
+      <Tex block math={TEX.bnStats} />
+      <Tex block math={TEX.bnNormalise} />
+      <p>
+        其中 <Tex math={TEX.bnEps} />（与 Keras 相同）保证除法有意义；<Tex math={TEX.bnVar} /> 是偏差平方的普通平均（除以 m，而不是
+        m − 1）。缩放和平移 <Tex math={TEX.bnGammaBeta} /> 对每个单元单独学习，初值为 1 和 0，因此如果能让损失更低，这一层可以把归一化后的值拉伸、平移，甚至完全还原。减去批均值{' '}
+        <Tex math={TEX.bnMu} /> 会抵消加在该单元所有加权和上的任何常数，所以放在批归一化之前的偏置梯度恒为零、毫无作用：这些层没有偏置，由{' '}
+        <Tex math={TEX.bnBeta} /> 负责平移。输出层不做归一化。如果一批只有一个点，<Tex math={TEX.bnBatchOne} />，所有 x̂ 都是 0，无论输入是什么，每个单元都输出
+        f(β)——批归一化需要每批有多个点。
+      </p>
+      <p>
+        <b>训练模式与评估模式。</b>训练时用的是当前小批量的统计量，梯度也会流经它们：移动一个点的 z，会改变批均值和批方差，从而改变批内其他每个点的
+        x̂。记 <Tex math={TEX.bnG} /> 为传到 y 的梯度，反向传播（两种引擎都是如此；融合引擎是手写的，并与 tfjs 的自动微分做了核对）为
+      </p>
+      <Tex block math={TEX.bnBackward} />
+      <p>因此训练时一个点的输出取决于和它同批的其他点。要预测单个点或整张热力图，网络需要固定的数：训练中维护的滑动平均，每步之后以动量 0.99 更新，</p>
+      <Tex block math={TEX.bnRunning} />
+      <p>
+        评估模式使用它们：<Tex math={TEX.bnEval} />。热力图、神经元小图、读数中的训练和测试损失与准确率、以及导出的模型都用评估模式；只有状态栏里的批次损失和梯度用批统计量。滑动平均从
+        0 和 1 开始，k 步之后初值仍占 <Tex math={TEX.bnLag} /> 的权重，所以训练刚开始时，评估模式的热力图可能落后于小批量上的实际表现。网络图下方的面板用这一步的数值，展示一个单元在两种模式下的计算。
+      </p>
+      <p>
+        <b>为什么它能救活深层 sigmoid 网络。</b>没有批归一化时，传到第一层的梯度是六个 sigmoid 斜率（每个至多 ¼，|z|
+        大时小得多）与各层权重矩阵的乘积：在“很深的 sigmoid 网络”实验中，梯度范数图上 W1 比 W7 低三到四个数量级，损失停在{' '}
+        <Tex math={TEX.ln2} />——网络在所有地方都回答 0.5。有了批归一化，每个单元的加权和在批内被居中并缩放（一开始是均值 0、方差
+        1），保持在 sigmoid 陡峭的区域；而且反向公式把梯度乘以 <Tex math={TEX.bnInvStd} />，加权和变小的层，梯度会被放大回来，而不是继续缩小着往下传。在该实验打开批归一化后的固定种子运行中（圆形数据，6
+        × 8 sigmoid，SGD，α = 0.03，批大小 10），2000 步后训练损失是 0.107 而不是 0.693，‖∂L/∂W1‖ 是 0.32 而不是 3 × 10⁻⁵：梯度范数图上的几条线靠拢了。批归一化为什么普遍有效至今仍有争论：原作者归因于“内部协变量偏移”（前面的层在学习时，后面每层的输入分布随之变化），后来的实验则更多指向它让损失曲面更平滑、能承受更大的步长。
+      </p>
+    </section>
+  );
+}
+
 function FeaturesSection() {
   return (
     <section>
@@ -184,5 +223,6 @@ export const PROSE_ZH = {
   LossSection,
   RegularisationSection,
   DropoutSection,
+  BatchNormSection,
   FeaturesSection,
 };

@@ -27,6 +27,7 @@ import type { ValuesOf } from '../../state/schema';
 import { useTrainingSession } from '../../state/useTrainingSession';
 import { useSpeedLimit } from '../../state/useSpeedLimit';
 import { useLessonColors } from './colors';
+import { BatchNormPanel } from './BatchNormPanel';
 import { DataPlot } from './DataPlot';
 import { MlpCharts } from './MlpCharts';
 import { MlpHistory } from './mlp-history';
@@ -36,6 +37,10 @@ import { ACTIVATIONS, HIDDEN_KEYS, MAX_HIDDEN_LAYERS, MLP_PARAMS } from './param
 import { MAX_ADDED_POINTS, MAX_REMOVED_POINTS, type ParsedEdits } from './points-url';
 import { predictionDigest } from './prediction-digest';
 import { SerialRunner } from './serial-runner';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { formatMlpSetting, MLP_RUN_IGNORE } from '../../runs/labs/mlp';
+import { toSettings } from '../../runs/run-record';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 export type MlpValues = ValuesOf<typeof MLP_PARAMS>;
 
@@ -100,8 +105,8 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
   const split = useMemo(() => buildPoints2D(dataSpec), [dataSpec]);
   const trainCount = split.train.ys.length;
   const spec: MlpSpec = useMemo(
-    () => ({ kind: 'mlp', data: dataSpec, features: [...v.feat], hidden, activation: v.act, seed: v.seed }),
-    [dataSpec, v.feat, hidden, v.act, v.seed],
+    () => ({ kind: 'mlp', data: dataSpec, features: [...v.feat], hidden, activation: v.act, seed: v.seed, batchNorm: v.bn }),
+    [dataSpec, v.feat, hidden, v.act, v.seed, v.bn],
   );
   const hyper: MlpHyper = useMemo(
     () => ({
@@ -114,6 +119,17 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
     }),
     [v.lr, v.batch, v.opt, v.reg, v.rrate, v.drop],
   );
+  // Runs: kept, compared (train loss overlaid) and rewound; see src/runs.
+  const runs = useRuns(session, {
+    lab: 'mlp',
+    kind: 'mlp',
+    settings: toSettings(v),
+    spec,
+    curves: () => ({ train: history.trainLoss, test: history.testLoss }),
+    ignore: MLP_RUN_IGNORE,
+    format: formatMlpSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'train');
   useSpeedLimit(session, v.sps);
   const hyperRef = useRef(hyper);
   useEffect(() => {
@@ -327,6 +343,7 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
                 onChange={(layers) => update({ layers })}
               />
               <Select label={t('mlp.activation')} urlKey="act" value={v.act} options={activationOptions} onChange={(act) => update({ act })} />
+              <Toggle label={t('mlp.batchNorm')} urlKey="bn" checked={v.bn} onChange={(bn) => update({ bn })} />
               {HIDDEN_KEYS.slice(0, v.layers).map((key, i) => (
                 <Slider
                   key={key}
@@ -341,7 +358,16 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
               ))}
             </div>
           </Part>
-          <NetworkDiagram features={v.feat} hidden={hidden} kind={view?.output ?? kind} view={view} discrete={v.disc} valueRange={valueRange} />
+          <NetworkDiagram
+            features={v.feat}
+            hidden={hidden}
+            kind={view?.output ?? kind}
+            view={view}
+            discrete={v.disc}
+            valueRange={valueRange}
+            batchNorm={v.bn && hidden.length > 0}
+          />
+          <BatchNormPanel bn={view?.batchNorm ?? null} batchSize={view?.hyper.batchSize ?? v.batch} />
         </div>
 
         <div className="bp-col bp-col-out">
@@ -412,9 +438,10 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
           <PlotLegend regression={regression} classes={classes} colors={colors} />
         </div>
         <Part name="chart">
-          <MlpCharts history={history} layerCount={hidden.length + 1} logScale={v.llog} onLogScale={(llog) => update({ llog })} colors={colors} />
+          <MlpCharts extra={runOverlays} history={history} layerCount={hidden.length + 1} logScale={v.llog} onLogScale={(llog) => update({ llog })} colors={colors} />
         </Part>
       </div>
+      <RunsPanel runs={runs} />
     </section>
   );
 }

@@ -15,6 +15,8 @@ interface Props {
   view: MlpView | null;
   discrete: boolean;
   valueRange: number;
+  /** Batch norm on every hidden layer: a "BN" bar where the weighted sums arrive. */
+  batchNorm?: boolean;
 }
 
 /** Plain-text feature names for the diagram's labels. */
@@ -51,7 +53,7 @@ function useCanvasPool() {
  * over the input square (colour scaled per unit), each weight a line as thick as |w| is large
  * relative to the largest weight (blue positive, orange negative).
  */
-export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, kind, view, discrete, valueRange }: Props) {
+export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, kind, view, discrete, valueRange, batchNorm = false }: Props) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const colors = useLessonColors();
@@ -97,7 +99,7 @@ export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, k
         if (matches) offset += neurons.size * neurons.size;
         return { image: img };
       });
-      columns.push({ title: t('mlp.diagramLayer', { n: l + 1 }), short: `${l + 1}`, nodes });
+      columns.push({ title: t('mlp.diagramLayer', { n: l + 1 }), short: `${l + 1}`, nodes, marker: batchNorm ? 'BN' : undefined });
     });
     const grid = view?.grid;
     const ready = grid && grid.values.length > 0;
@@ -136,7 +138,10 @@ export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, k
         aria-label={t('mlp.diagramLabel', {
           features: t('mlp.diagramFeatures', { count: features.length }),
           names: features.map((f) => FEATURE_TEXT[f]).join(', '),
-          hidden: hidden.length === 0 ? t('mlp.diagramNoHidden') : t('mlp.diagramHidden', { sizes: hidden.join(', ') }),
+          hidden:
+            hidden.length === 0
+              ? t('mlp.diagramNoHidden')
+              : t(batchNorm ? 'mlp.diagramHiddenBn' : 'mlp.diagramHidden', { sizes: hidden.join(', ') }),
           outputs: kind === 'multiclass' ? t('mlp.diagramSoftmax', { n: view?.grid.channels ?? 3 }) : t('mlp.diagramOneOutput'),
         })}
       />
@@ -148,6 +153,7 @@ export const NetworkDiagram = memo(function NetworkDiagram({ features, hidden, k
           <i style={{ background: colors.classCss[0] }} /> {t('mlp.diagramNegative')}
         </span>
         <span>{t('mlp.diagramThicker')}</span>
+        {batchNorm && <span>{t('mlp.diagramBn')}</span>}
       </figcaption>
     </figure>
   );

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TryThisList } from '../../components/TryThisList';
 /** A ready-made setting of the MLP playground, with a title and a hint (strings: tryThis.<id>). */
 export interface Experiment {
-  id: 'deepSigmoid' | 'deepRelu' | 'xorCross' | 'circleSquares' | 'spiral3' | 'overfit';
+  id: 'deepSigmoid' | 'deepSigmoidBn' | 'deepRelu' | 'xorCross' | 'circleSquares' | 'spiral3' | 'overfit';
   params: Record<string, string>;
 }
 
@@ -22,6 +22,7 @@ const deep = (act: string): Record<string, string> => ({
 
 export const EXPERIMENTS: Experiment[] = [
   { id: 'deepSigmoid', params: deep('sigmoid') },
+  { id: 'deepSigmoidBn', params: { ...deep('sigmoid'), bn: '1' } },
   { id: 'deepRelu', params: deep('relu') },
   { id: 'xorCross', params: { ds: 'xor', layers: '0', feat: 'x1x2' } },
   { id: 'circleSquares', params: { ds: 'circle', layers: '0', feat: 'x1sq,x2sq' } },

@@ -69,6 +69,8 @@ export const MLP_PARAMS = {
   /** Strength λ of the L1 or L2 penalty. */
   rrate: { kind: 'number', min: 1e-5, max: 1, default: 1e-3, log: true },
   drop: { kind: 'number', min: 0, max: 0.9, default: 0 },
+  /** Batch norm on every hidden layer's weighted sums (those layers then have no bias). */
+  bn: { kind: 'bool', default: false },
   /** Class of the points a click adds (classification). */
   cls: { kind: 'int', min: 0, max: 2, default: 1 },
   /** Target value of the points a click adds (regression). */

@@ -75,6 +75,23 @@ export const TEX = {
 
   dropoutZh: String.raw`\tilde a_i = \frac{m_i}{1 - p}\, a_i, \quad m_i \sim \text{伯努利}(1 - p), \qquad \mathbb{E}[\tilde a_i] = a_i .`,
 
+  // Batch normalisation.
+  bnStats: String.raw`\mu_B = \frac1m \sum_{i=1}^{m} z_i, \qquad \sigma_B^2 = \frac1m \sum_{i=1}^{m} (z_i - \mu_B)^2 ,`,
+  bnNormalise: String.raw`\hat x_i = \frac{z_i - \mu_B}{\sqrt{\sigma_B^2 + \varepsilon}}, \qquad y_i = \gamma \hat x_i + \beta, \qquad a_i = f(y_i) .`,
+  bnEps: String.raw`\varepsilon = 10^{-3}`,
+  bnBatchOne: String.raw`\sigma_B^2 = 0`,
+  bnGammaBeta: String.raw`\gamma, \beta`,
+  bnBeta: String.raw`\beta`,
+  bnMu: String.raw`\mu_B`,
+  bnVar: String.raw`\sigma_B^2`,
+  bnRunning: String.raw`\hat\mu \leftarrow 0.99\,\hat\mu + 0.01\,\mu_B, \qquad \hat\sigma^2 \leftarrow 0.99\,\hat\sigma^2 + 0.01\,\sigma_B^2 ,`,
+  bnEval: String.raw`\hat x = (z - \hat\mu)/\sqrt{\hat\sigma^2 + \varepsilon}`,
+  bnLag: String.raw`0.99^k`,
+  bnBackward: String.raw`\begin{aligned} \frac{\partial L}{\partial \beta} &= \sum_i g_i, \qquad \frac{\partial L}{\partial \gamma} = \sum_i g_i \hat x_i, \\ \frac{\partial L}{\partial z_i} &= \frac{\gamma}{m\sqrt{\sigma_B^2 + \varepsilon}} \Bigl( m\, g_i - \sum_j g_j - \hat x_i \sum_j g_j \hat x_j \Bigr) , \end{aligned}`,
+  bnG: 'g_i',
+  bnInvStd: String.raw`\gamma/\sqrt{\sigma_B^2 + \varepsilon}`,
+  ln2: String.raw`\ln 2 \approx 0.693`,
+
   // Features.
   linearModel: String.raw`s = \sum_i w_i\,\phi_i(x) + b`,
   boundary: 's = 0',
