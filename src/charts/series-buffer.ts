@@ -41,6 +41,15 @@ export class SeriesBuffer {
     this.version++;
   }
 
+  /** Drop every point after step x (training continues from an earlier step). */
+  truncateAfter(x: number): void {
+    let n = this.n;
+    while (n > 0 && this.xs[n - 1]! > x) n--;
+    if (n === this.n) return;
+    this.n = n;
+    this.version++;
+  }
+
   last(): Point | null {
     return this.n === 0 ? null : { x: this.xs[this.n - 1]!, y: this.ys[this.n - 1]! };
   }

@@ -92,6 +92,7 @@ export class TrainingSession<K extends TaskKind> {
       try {
         const api = await this.client.api();
         if (this.maxStepsPerSec !== Infinity) await api.setMaxStepsPerSec(this.maxStepsPerSec);
+        if (this.checkpoints) await api.setCheckpoints(true);
         await api.init(init);
         if (snap) await api.restore(snap.weights, snap.step);
         this.update({
@@ -303,6 +304,36 @@ export class TrainingSession<K extends TaskKind> {
       this.update({ phase: 'paused', step, loss: null, divergence: null, seriesVersion: this.loss.version });
     }
     return r;
+  }
+
+  private checkpoints = false;
+
+  /** Ask the worker for sparse 'checkpoint' events while training (a run history keeps them). */
+  setCheckpoints(on: boolean): Promise<void> {
+    this.checkpoints = on;
+    return this.run(async () => (await this.client.api()).setCheckpoints(on));
+  }
+
+  /**
+   * Pause and put a checkpoint back: every view shows that step, and the status line says that
+   * step and the batch loss recorded there (none when it is not in the history). The loss
+   * history is kept; branchFrom() cuts it when training continues from here.
+   */
+  async rewind(weights: WeightSnapshot, step: number): Promise<{ ok: true } | { ok: false; detail: string }> {
+    this.trainRequestedAt = null;
+    const r = await (await this.client.api()).rewind(weights, step);
+    if (r.ok) {
+      this.lastSnapshot = { weights, step };
+      const at = this.loss.nearest(step);
+      this.update({ phase: 'paused', step, loss: at && at.x === step ? at.y : null, divergence: null });
+    }
+    return r;
+  }
+
+  /** Training goes on from `step` (after a rewind): the loss history past it is dropped. */
+  branchFrom(step: number): void {
+    this.loss.truncateAfter(step);
+    this.update({ seriesVersion: this.loss.version });
   }
 
   /** Slow motion: at most this many steps a second (Infinity: as fast as it goes). */

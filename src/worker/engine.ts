@@ -30,6 +30,9 @@ function yieldToEvents(): Promise<void> {
 }
 
 const SNAPSHOT_INTERVAL_MS = 2000;
+/** Checkpoints for run histories: at steps growing by this factor, and at least this often while training. */
+const CHECKPOINT_GROWTH = 1.5;
+const CHECKPOINT_INTERVAL_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -49,6 +52,10 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   /** The model signature the current executor was chosen for (a new shape measures again). */
   private chosenFor = '';
   private readonly cache: SelectionCache = persistentCache();
+  /** Whether the page keeps checkpoints (setCheckpoints); the next step due and when the last was taken. */
+  private checkpoints = false;
+  private nextCheckpoint = 0;
+  private lastCheckpointAt = -Infinity;
 
   constructor() {
     setDeviceLostHandler((reason) => {
@@ -159,6 +166,10 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
           return;
         }
         if (e.type === 'diverged') this.wantRunning = false;
+        if (e.type === 'checkpoint') {
+          this.emit({ type: 'checkpoint', weights: e.weights, step: e.step });
+          return;
+        }
         this.emit(e);
         if (e.type === 'metrics') this.maybeSnapshot(loop);
       },
@@ -166,8 +177,10 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
       yieldToEvents,
       learningRate: () => (this.hyper as { learningRate?: number } | null)?.learningRate ?? 0.01,
       maxStepsPerSec: this.maxStepsPerSec,
+      checkpointDue: (step) => this.checkpointDue(step),
     });
     loop.resumeCountFrom(steps);
+    this.nextCheckpoint = steps;
     this.loop = loop;
     this.emit({ type: 'ready', view: await task.view(), step: steps });
     return loop;
@@ -252,6 +265,34 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     if (!weights || now - this.lastSnapshotAt < SNAPSHOT_INTERVAL_MS) return;
     this.lastSnapshotAt = now;
     this.emit({ type: 'snapshot', weights, step: loop.stepCount });
+  }
+
+  /** Steps 0, 1, 2, 3, 5, 8, … (×1.5) and every 10 s: a sparse series dense where the model changes fastest. */
+  private checkpointDue(step: number): boolean {
+    if (!this.checkpoints) return false;
+    const now = performance.now();
+    if (step < this.nextCheckpoint && now - this.lastCheckpointAt < CHECKPOINT_INTERVAL_MS) return false;
+    this.nextCheckpoint = Math.max(step + 1, Math.ceil(step * CHECKPOINT_GROWTH));
+    this.lastCheckpointAt = now;
+    return true;
+  }
+
+  async setCheckpoints(on: boolean): Promise<void> {
+    this.checkpoints = on;
+  }
+
+  async rewind(weights: WeightSnapshot, step: number): Promise<{ ok: true } | { ok: false; detail: string }> {
+    const loop = await this.ready();
+    if (!this.task) throw new Error('no model');
+    this.wantRunning = false;
+    await loop.pause();
+    const detail = weightMismatch(await this.task.exportWeights(), weights);
+    if (detail) return { ok: false, detail };
+    this.task.importWeights(weights);
+    loop.resumeCountFrom(step);
+    this.nextCheckpoint = step;
+    this.emit({ type: 'view', view: await this.task.view(), step });
+    return { ok: true };
   }
 
   async restore(weights: WeightSnapshot, step: number): Promise<void> {

@@ -54,6 +54,8 @@ export type EngineEvent<K extends TaskKind> =
   | { type: 'running'; running: boolean }
   /** The weights after the last good report, at most every couple of seconds: what a restarted worker resumes from. */
   | { type: 'snapshot'; weights: WeightSnapshot; step: number }
+  /** The weights exactly after `step` steps, sparse (see setCheckpoints): what a run history rewinds to. */
+  | { type: 'checkpoint'; weights: WeightSnapshot; step: number }
   | { type: 'error'; message: string };
 
 export interface EngineApi<K extends TaskKind> {
@@ -73,6 +75,13 @@ export interface EngineApi<K extends TaskKind> {
   predict(input: Float32Array): Promise<Float32Array>;
   /** Put weights (from a snapshot event) back into the current model and continue the step count. */
   restore(weights: WeightSnapshot, step: number): Promise<void>;
+  /** Emit 'checkpoint' events while training (steps 0, 1, 2, 3, 5, 8 … ×1.5, and every 10 s). Off by default. */
+  setCheckpoints(on: boolean): Promise<void>;
+  /**
+   * Pause and put a checkpoint's weights back, numbering steps on from `step`; sends a fresh 'view'
+   * (not 'ready': the page's histories stay). Refused, changing nothing, when the weights do not fit.
+   */
+  rewind(weights: WeightSnapshot, step: number): Promise<{ ok: true } | { ok: false; detail: string }>;
   /** The current model's weights and step, for a model file (export). */
   exportModel(): Promise<{ weights: WeightSnapshot; step: number }>;
   /**

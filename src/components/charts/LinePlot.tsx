@@ -72,7 +72,16 @@ function SeriesPaths({ lines }: { lines: FrameLine[] }) {
       </defs>
       <g clipPath={`url(#${clip})`}>
         {lines.map((l) => (
-          <path key={l.label} d={pathOf(l.data, x, y)} stroke={l.color} strokeWidth={1.5} strokeLinejoin="round" fill="none" data-series={l.label} />
+          <path
+            key={l.label}
+            d={pathOf(l.data, x, y)}
+            stroke={l.color}
+            strokeWidth={1.5}
+            strokeDasharray={l.dash}
+            strokeLinejoin="round"
+            fill="none"
+            data-series={l.label}
+          />
         ))}
       </g>
     </g>

@@ -16,6 +16,8 @@ export interface ChartSeries {
   buffer: SeriesBuffer;
   /** CSS colour; defaults to the theme's series palette. */
   color?: string;
+  /** SVG stroke-dasharray: a compared run's curve is dashed; solid when absent. */
+  dash?: string;
 }
 
 interface Props {
@@ -50,6 +52,7 @@ export const StreamingChart = memo(function StreamingChart({ series, version, lo
     label: s.label,
     buffer: s.buffer,
     color: s.color ?? palette.series[i % palette.series.length] ?? palette.accent,
+    dash: s.dash,
   }));
   const latest = useRef(resolved);
   const drawnKey = useRef('');
@@ -66,7 +69,7 @@ export const StreamingChart = memo(function StreamingChart({ series, version, lo
     const id = setTimeout(() => {
       lastDraw.current = performance.now();
       const s = latest.current;
-      const key = `${width}|${height}|${logScale}|${s.map((x) => `${x.label}:${x.color}:${x.buffer.version}:${x.buffer.length}`).join('|')}`;
+      const key = `${width}|${height}|${logScale}|${s.map((x) => `${x.label}:${x.color}:${x.dash ?? ''}:${x.buffer.version}:${x.buffer.length}`).join('|')}`;
       if (key === drawnKey.current) return;
       drawnKey.current = key;
       const f = buildFrame(s, logScale, width, {
@@ -127,8 +130,15 @@ export const StreamingChart = memo(function StreamingChart({ series, version, lo
       {series.length > 1 && (
         <figcaption className="legend">
           {resolved.map((s) => (
-            <span key={s.label}>
-              <i style={{ background: s.color }} /> {s.label}
+            <span key={s.label} data-series={s.label}>
+              {s.dash ? (
+                <svg className="legend-dash" width="22" height="6" aria-hidden="true">
+                  <line x1="0" y1="3" x2="22" y2="3" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
+                </svg>
+              ) : (
+                <i style={{ background: s.color }} />
+              )}{' '}
+              {s.label}
             </span>
           ))}
         </figcaption>

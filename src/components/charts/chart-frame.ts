@@ -9,11 +9,14 @@ export interface FrameSeries {
   label: string;
   buffer: SeriesBuffer;
   color: string;
+  /** SVG stroke-dasharray (a compared run's curve); solid when absent. */
+  dash?: string;
 }
 
 export interface FrameLine {
   label: string;
   color: string;
+  dash?: string;
   /** Decimated points; y is null where a log axis cannot show the value (≤ 0), leaving a gap. */
   data: { x: number; y: number | null }[];
 }
@@ -62,7 +65,7 @@ export function buildFrame(
       }
       return { x: p.x, y: shown ? p.y : null };
     });
-    return { label: s.label, color: s.color, data };
+    return { label: s.label, color: s.color, dash: s.dash, data };
   });
   if (!Number.isFinite(x0) || !Number.isFinite(y0)) return null;
   const x = makeAxis(x0, Math.max(x1, x0 + 1), { integer: true, count: opts.xTicks ?? 5 });

@@ -12,17 +12,20 @@ interface Props {
   logScale: boolean;
   onLogScale: (on: boolean) => void;
   colors: LessonColors;
+  /** More loss curves (pinned runs), drawn after the live ones. */
+  extra?: readonly ChartSeries[];
 }
 
 /** Train and test loss, and the gradient norm of every weight matrix, against the step. */
-export function MlpCharts({ history, layerCount, logScale, onLogScale, colors }: Props) {
+export function MlpCharts({ history, layerCount, logScale, onLogScale, colors, extra }: Props) {
   const { t } = useTranslation('bp');
   const lossSeries: ChartSeries[] = useMemo(
     () => [
       { label: t('mlp.trainLoss'), buffer: history.trainLoss, color: colors.classCss[1] },
       { label: t('mlp.testLoss'), buffer: history.testLoss, color: colors.classCss[0] },
+      ...(extra ?? []),
     ],
-    [history, colors, t],
+    [history, colors, t, extra],
   );
   const normSeries: ChartSeries[] = useMemo(
     () =>

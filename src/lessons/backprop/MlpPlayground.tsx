@@ -37,6 +37,10 @@ import { ACTIVATIONS, HIDDEN_KEYS, MAX_HIDDEN_LAYERS, MLP_PARAMS } from './param
 import { MAX_ADDED_POINTS, MAX_REMOVED_POINTS, type ParsedEdits } from './points-url';
 import { predictionDigest } from './prediction-digest';
 import { SerialRunner } from './serial-runner';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { formatMlpSetting, MLP_RUN_IGNORE } from '../../runs/labs/mlp';
+import { toSettings } from '../../runs/run-record';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 export type MlpValues = ValuesOf<typeof MLP_PARAMS>;
 
@@ -115,6 +119,17 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
     }),
     [v.lr, v.batch, v.opt, v.reg, v.rrate, v.drop],
   );
+  // Runs: kept, compared (train loss overlaid) and rewound; see src/runs.
+  const runs = useRuns(session, {
+    lab: 'mlp',
+    kind: 'mlp',
+    settings: toSettings(v),
+    spec,
+    curves: () => ({ train: history.trainLoss, test: history.testLoss }),
+    ignore: MLP_RUN_IGNORE,
+    format: formatMlpSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'train');
   useSpeedLimit(session, v.sps);
   const hyperRef = useRef(hyper);
   useEffect(() => {
@@ -423,9 +438,10 @@ export function MlpPlayground({ values: v, edits, update, setEdits, backend }: P
           <PlotLegend regression={regression} classes={classes} colors={colors} />
         </div>
         <Part name="chart">
-          <MlpCharts history={history} layerCount={hidden.length + 1} logScale={v.llog} onLogScale={(llog) => update({ llog })} colors={colors} />
+          <MlpCharts extra={runOverlays} history={history} layerCount={hidden.length + 1} logScale={v.llog} onLogScale={(llog) => update({ llog })} colors={colors} />
         </Part>
       </div>
+      <RunsPanel runs={runs} />
     </section>
   );
 }

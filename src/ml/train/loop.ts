@@ -20,6 +20,8 @@ export type LoopEvent<V> =
   | { type: 'metrics'; batch: MetricsBatch<V> }
   | { type: 'diverged'; divergence: Divergence; view: V }
   | { type: 'running'; running: boolean }
+  /** The weights exactly as they are after `step` steps (asked for by LoopOptions.checkpointDue). */
+  | { type: 'checkpoint'; step: number; weights: WeightSnapshot }
   | { type: 'failed'; error: unknown };
 
 export interface LoopOptions<V> {
@@ -44,6 +46,11 @@ export interface LoopOptions<V> {
    */
   busyMs?: number;
   restMs?: number;
+  /**
+   * Asked before a run starts and after every report: true takes a copy of the weights as they
+   * are after that step and emits a 'checkpoint' (run histories keep a sparse series of these).
+   */
+  checkpointDue?: (step: number) => boolean;
 }
 
 /**
@@ -77,6 +84,7 @@ export class TrainingLoop<V> {
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       busyMs: 16,
       restMs: 4,
+      checkpointDue: () => false,
       ...opts,
     };
   }
@@ -150,6 +158,13 @@ export class TrainingLoop<V> {
     await this.chain;
   }
 
+  /** Emit the weights as they are now, if a checkpoint is due at this step. */
+  private async maybeCheckpoint(): Promise<void> {
+    if (!this.opts.checkpointDue(this.steps)) return;
+    const step = this.steps;
+    this.opts.emit({ type: 'checkpoint', step, weights: await this.task.exportWeights() });
+  }
+
   private setRunning(r: boolean): void {
     if (this.running === r) return;
     this.running = r;
@@ -168,6 +183,7 @@ export class TrainingLoop<V> {
     let lastReport = lastFlush;
     try {
       if (!this.good) this.good = await this.task.exportWeights();
+      await this.maybeCheckpoint();
       while (gen === this.generation && done < limit) {
         const sliceStart = now();
         // Dispatch a slice of steps. On the GPU this only queues work; the cap keeps the
@@ -216,6 +232,7 @@ export class TrainingLoop<V> {
     let perMs = 0.05;
     try {
       if (!this.good) this.good = await this.task.exportWeights();
+      await this.maybeCheckpoint();
       while (gen === this.generation && done < limit) {
         const sliceStart = now();
         while (done < limit && now() - sliceStart < sliceMs) {
@@ -318,6 +335,7 @@ export class TrainingLoop<V> {
     }
     const view = await this.task.view();
     this.emitMetrics(firstStep, losses, secs, view);
+    await this.maybeCheckpoint();
     return true;
   }
 

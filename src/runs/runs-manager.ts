@@ -1,0 +1,238 @@
+/**
+ * A lab's run history on the main thread: the list React shows, and every change to it
+ * written through to the store in order. When the store fails (quota, blocked, absent) the
+ * history moves to memory, the Runs region says so, and nothing else stops.
+ */
+import type { WeightSnapshot } from '../ml/tasks/task';
+import { MAX_PINNED, MAX_RUNS } from './bounds';
+import { decodeRunFile, encodeRunFile, type RunFileError } from './run-file';
+import { newRunId, type RunMeta, type Snapshot } from './run-record';
+import { classifyStoreError, MemoryRunStore, type RunStore } from './store';
+
+/** A line for the Runs region: a key of the 'runs' strings and its values. */
+export interface RunsMessage {
+  kind: 'ok' | 'error';
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export interface RunsState {
+  /** Newest first. */
+  runs: RunMeta[];
+  storage: 'loading' | 'idb' | 'memory';
+  /** Why runs are kept in memory only, if they are. */
+  storageMessage: RunsMessage | null;
+  /** The outcome of the last action (import, export, pin …). */
+  message: RunsMessage | null;
+}
+
+export class RunsManager {
+  private state: RunsState = { runs: [], storage: 'loading', storageMessage: null, message: null };
+  private readonly listeners = new Set<() => void>();
+  private store: RunStore = new MemoryRunStore();
+  /** Store operations run one after another, in the order asked. */
+  private queue: Promise<void> = Promise.resolve();
+  /** Per run, the snapshot steps the current store holds. */
+  private stored = new Map<string, Set<number>>();
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly lab: string,
+    readonly kind: string,
+    open: () => Promise<RunStore>,
+  ) {
+    this.ready = this.enqueue(async () => {
+      try {
+        this.store = await open();
+      } catch (err) {
+        this.store = new MemoryRunStore();
+        this.set({ storage: 'memory', storageMessage: { kind: 'error', key: 'errUnavailable', values: { detail: errText(err) } } });
+        return;
+      }
+      const runs = await this.store.list(lab);
+      this.set({ runs, storage: this.store.kind });
+    });
+  }
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  getState = (): RunsState => this.state;
+
+  private set(patch: Partial<RunsState>): void {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  /** Say something in the Runs region (e.g. a refused file). */
+  say(message: RunsMessage | null): void {
+    this.set({ message });
+  }
+
+  private enqueue(fn: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Run a write; if the store fails, move everything known to memory and say why. */
+  private write(fn: (store: RunStore) => Promise<void>): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        await fn(this.store);
+      } catch (err) {
+        if (this.store.kind === 'memory') throw err;
+        const failure = classifyStoreError(err);
+        this.store = new MemoryRunStore();
+        this.stored = new Map();
+        for (const r of this.state.runs) await this.store.put(r);
+        this.set({
+          storage: 'memory',
+          storageMessage: { kind: 'error', key: failure === 'quota' ? 'errQuota' : 'errWrite', values: { detail: errText(err) } },
+        });
+        await fn(this.store);
+      }
+    });
+  }
+
+  run(id: string): RunMeta | undefined {
+    return this.state.runs.find((r) => r.id === id);
+  }
+
+  nextOrdinal(): number {
+    return this.state.runs.reduce((n, r) => Math.max(n, r.n), 0) + 1;
+  }
+
+  /**
+   * Write a run and exactly these snapshots (new ones added, thinned-away ones deleted). A new
+   * run past the lab's cap drops the oldest unpinned run other than `keep`.
+   */
+  saveRun(meta: RunMeta, snapshots: readonly Snapshot[]): Promise<void> {
+    const isNew = !this.run(meta.id);
+    const runs = isNew ? [meta, ...this.state.runs] : this.state.runs.map((r) => (r.id === meta.id ? meta : r));
+    const dropped = isNew ? overCap(runs, meta.id) : [];
+    this.set({ runs: runs.filter((r) => !dropped.includes(r.id)) });
+    return this.write(async (store) => {
+      const have = this.stored.get(meta.id) ?? new Set<number>();
+      this.stored.set(meta.id, have);
+      const want = new Set(snapshots.map((s) => s.step));
+      for (const s of snapshots) {
+        if (have.has(s.step)) continue;
+        await store.putSnapshot({ run: meta.id, step: s.step, weights: s.weights });
+        have.add(s.step);
+      }
+      const gone = [...have].filter((s) => !want.has(s));
+      if (gone.length > 0) await store.deleteSnapshots(meta.id, gone);
+      for (const s of gone) have.delete(s);
+      await store.put(meta);
+      for (const id of dropped) {
+        await store.remove(id);
+        this.stored.delete(id);
+      }
+    });
+  }
+
+  snapshots(id: string): Promise<Snapshot[]> {
+    let out: Snapshot[] = [];
+    return this.enqueue(async () => {
+      out = await this.store.snapshots(id);
+    }).then(() => out);
+  }
+
+  private patch(id: string, p: Partial<RunMeta>): Promise<void> {
+    const r = this.run(id);
+    if (!r) return Promise.resolve();
+    const next = { ...r, ...p };
+    this.set({ runs: this.state.runs.map((x) => (x.id === id ? next : x)) });
+    return this.write((store) => store.put(next));
+  }
+
+  rename(id: string, name: string): Promise<void> {
+    const n = name.trim().slice(0, 80);
+    return this.patch(id, { name: n === '' ? null : n });
+  }
+
+  /** Pin or unpin; a fifth pin is refused with a message. */
+  setPinned(id: string, on: boolean): Promise<void> {
+    if (on && this.state.runs.filter((r) => r.pinned).length >= MAX_PINNED) {
+      this.say({ kind: 'error', key: 'errPinLimit', values: { max: MAX_PINNED } });
+      return Promise.resolve();
+    }
+    return this.patch(id, { pinned: on });
+  }
+
+  remove(id: string): Promise<void> {
+    this.set({ runs: this.state.runs.filter((r) => r.id !== id) });
+    this.stored.delete(id);
+    return this.write((store) => store.remove(id));
+  }
+
+  clear(): Promise<void> {
+    const ids = this.state.runs.map((r) => r.id);
+    this.set({ runs: [], message: null });
+    this.stored = new Map();
+    return this.write(async (store) => {
+      for (const id of ids) await store.remove(id);
+    });
+  }
+
+  /** The file text for a run, with these final weights. */
+  exportText(meta: RunMeta, weights: WeightSnapshot, step: number): string {
+    return encodeRunFile({ ...meta, lastStep: Math.max(meta.lastStep, step) }, weights, step);
+  }
+
+  /** Read a run file into the list (as a new run), or say why it was refused. */
+  async importFile(bytes: ArrayBuffer, fileName: string, pin = false): Promise<RunMeta | null> {
+    const d = decodeRunFile(bytes, this.lab, this.kind);
+    if (!d.ok) {
+      this.say({ kind: 'error', ...fileError(d.error, fileName) });
+      return null;
+    }
+    await this.ready;
+    const pinned = pin && this.state.runs.filter((r) => r.pinned).length < MAX_PINNED;
+    const meta: RunMeta = {
+      ...d.meta,
+      id: newRunId(),
+      n: this.nextOrdinal(),
+      name: d.meta.name ?? `#${d.meta.n}`,
+      parent: null,
+      pinned,
+      snapshotSteps: [d.step],
+      lastStep: d.step,
+    };
+    await this.saveRun(meta, [{ step: d.step, weights: d.weights }]);
+    this.say({ kind: 'ok', key: 'importedOk', values: { file: fileName } });
+    return meta;
+  }
+}
+
+/** Runs to drop so that at most MAX_RUNS remain: the oldest unpinned ones, never `keep`. */
+export function overCap(runs: readonly RunMeta[], keep: string): string[] {
+  const extra = runs.length - MAX_RUNS;
+  if (extra <= 0) return [];
+  return [...runs]
+    .filter((r) => !r.pinned && r.id !== keep)
+    .sort((a, b) => a.created - b.created)
+    .slice(0, extra)
+    .map((r) => r.id);
+}
+
+function errText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 200);
+}
+
+function fileError(e: RunFileError, file: string): { key: string; values: Record<string, string | number> } {
+  switch (e.code) {
+    case 'errTooBig':
+      return { key: 'errFileTooBig', values: { file, mb: Math.round(e.max / 1024 / 1024) } };
+    case 'errNotJson':
+      return { key: 'errFileNotJson', values: { file } };
+    case 'errNotRun':
+      return { key: 'errFileNotRun', values: { file } };
+    case 'errOtherLab':
+      return { key: 'errFileOtherLab', values: { file, other: e.other } };
+    case 'errWeights':
+      return { key: 'errFileWeights', values: { file, detail: e.detail.code } };
+  }
+}
