@@ -1,7 +1,8 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElementWidth } from '../../components/charts/useElementWidth';
 import { themeColors } from '../../components/viz/theme-colors';
+import { useThemeVersion } from '../../state/theme';
 import { viridis } from '../../viz/colormap';
 import { attentionCellAt, attentionChecksum, attentionLayout, drawAttentionHeatmap } from '../../viz/attention-heatmap';
 
@@ -32,6 +33,22 @@ const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weight
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const labelChars = Math.max(1, ...labels.map((l) => l.length));
   const layout = attentionLayout(width, T, labelChars);
+  const themeVersion = useThemeVersion();
+  // Redraw only when what is drawn changes: a new view with the same weights (the page
+  // re-renders for the loss, the status…) costs nothing.
+  const drawKey = [
+    layout.width,
+    layout.height,
+    attentionChecksum([weights]),
+    weights.length,
+    labels.join('\u0001'),
+    selectedRow,
+    ideal ? attentionChecksum(ideal.map((r) => Float32Array.from(r))) : -1,
+    themeVersion,
+  ].join('|');
+  const weightsText = useMemo(() => weightsAttr(weights), [weights]);
+  const weightsRef = useRef(weights);
+  weightsRef.current = weights;
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
@@ -44,8 +61,9 @@ const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weight
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const c = themeColors();
-    drawAttentionHeatmap(ctx, { layout, weights, labels, selectedRow, ideal, colors: { text: c.muted, highlight: c.accent } });
-  });
+    drawAttentionHeatmap(ctx, { layout, weights: weightsRef.current, labels, selectedRow, ideal, colors: { text: c.muted, highlight: c.accent } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- drawKey stands for layout, weights, labels, row, ideal and theme
+  }, [drawKey]);
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const hit = attentionCellAt(layout, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
     if (hit) onSelectRow(layer, head, hit.query);
@@ -56,7 +74,7 @@ const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weight
       data-testid="attn-heatmap"
       data-layer={layer}
       data-head={head}
-      data-weights={weightsAttr(weights)}
+      data-weights={weightsText}
       data-left={layout.left}
       data-top={layout.top}
       data-cell={layout.cell}
@@ -97,7 +115,7 @@ const VIRIDIS_GRADIENT = `linear-gradient(to right, ${Array.from({ length: 9 }, 
 export function HeatmapGrid({ step, layers, heads, T, weights, labels, selection, ideal, onSelect, maskNote }: GridProps) {
   const { t } = useTranslation('attn');
   const all = weights.flat();
-  const onSelectRow = (layer: number, head: number, query: number) => onSelect({ layer, head, query });
+  const onSelectRow = useCallback((layer: number, head: number, query: number) => onSelect({ layer, head, query }), [onSelect]);
   return (
     <div className="attn-heatmaps" data-testid="attention-heatmaps" data-checksum={attentionChecksum(all).toFixed(6)} data-step={step}>
       {Array.from({ length: layers }, (_, l) => (
