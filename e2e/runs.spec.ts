@@ -103,4 +103,27 @@ test.describe('runs: keep, compare, rewind', () => {
     await expect(runs(page).getByRole('listitem')).toHaveCount(1);
     expect(lesson.consoleErrors).toEqual([]);
   });
+
+  test('regression lab: rewinding to the first snapshot puts the line back at w = 0, b = 0; continuing trains on', async ({ page }) => {
+    const lesson = new LessonPage(page, 'Linear regression lab');
+    await lesson.open('/gradient-descent?lr=0.05&lsps=200');
+    await lesson.waitReady();
+    await trainTo(lesson, 150);
+    const regression = page.getByRole('region', { name: 'Linear regression lab', exact: true });
+    const runsRegion = regression.getByRole('region', { name: 'Runs', exact: true });
+    await expect(runsRegion.getByRole('listitem')).toHaveCount(1);
+    expect(await lesson.readout('param-w')).not.toBe(0);
+    const slider = runsRegion.getByRole('slider', { name: 'Rewind to step' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => lesson.step()).toBe(0);
+    await expect.poll(() => lesson.readout('param-w')).toBe(0);
+    expect(await lesson.readout('param-b')).toBe(0);
+    await runsRegion.getByRole('button', { name: 'Continue from here' }).click();
+    await lesson.waitForStep(20);
+    await lesson.button('Pause').click();
+    expect(await lesson.readout('param-w')).not.toBe(0);
+    await expect(runsRegion.getByRole('listitem')).toHaveCount(2);
+    expect(lesson.consoleErrors).toEqual([]);
+  });
 });

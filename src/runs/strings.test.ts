@@ -3,7 +3,7 @@ import { stringTableTests } from '../i18n/string-table-tests';
 import { en, zh } from './strings';
 
 describe('runs strings', () => {
-  stringTableTests(en, zh, /IndexedDB|JSON|MB/g);
+  stringTableTests(en, zh, /IndexedDB|JSON|MB|Adam/g);
   it('names the tests rely on', () => {
     expect(en.region).toBe('Runs');
     expect(en.pin).toBe('Pin');

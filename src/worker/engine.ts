@@ -289,6 +289,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     const detail = weightMismatch(await this.task.exportWeights(), weights);
     if (detail) return { ok: false, detail };
     this.task.importWeights(weights);
+    this.task.resetOptimizer?.();
     loop.resumeCountFrom(step);
     this.nextCheckpoint = step;
     this.emit({ type: 'view', view: await this.task.view(), step });

@@ -31,6 +31,10 @@ import { LiveMath } from './LiveMath';
 import { GD_PARAMS, N_POINTS } from './params';
 import type { WbTrack } from './wb-track';
 import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { formatGdSetting } from '../../runs/labs/regression';
+import { toSettings } from '../../runs/run-record';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 type Values = ValuesOf<typeof GD_PARAMS>;
 
@@ -114,6 +118,16 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
   useDebouncedRebuild(initModel, `${noise}|${seed}|${backend}`);
 
   useSpeedLimit(session, v.lsps);
+  // Runs: kept, compared (batch loss overlaid) and rewound (the line moves back); see src/runs.
+  const runs = useRuns(session, {
+    lab: 'regression',
+    kind: 'linreg',
+    settings: toSettings({ lr: v.lr, batch: v.batch, opt: v.opt, noise: v.noise, seed: v.seed }),
+    spec: specOf(v),
+    curves: () => ({ loss: session.loss }),
+    format: formatGdSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'loss');
 
   // Live hyperparameters: applied at the next step, no restart.
   useEffect(() => {
@@ -246,12 +260,13 @@ export function RegressionLab({ values: v, update, backend, track }: Props) {
             <Toggle label={t('control.log')} checked={v.log} onChange={(log) => update({ log })} urlKey="log" />
           </div>
           <StreamingChart
-            series={[{ label: t('chart.series'), buffer: session.loss }]}
+            series={[{ label: t('chart.series'), buffer: session.loss }, ...runOverlays]}
             version={state.seriesVersion}
             logScale={v.log}
             title={t('chart.title')}
           />
         </Part>
+        <RunsPanel runs={runs} />
       </section>
     </div>
   );

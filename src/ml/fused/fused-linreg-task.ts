@@ -37,6 +37,10 @@ export class FusedLinRegTask implements TrainTask<LinRegHyper, LinRegView> {
     return new FusedOptimizer(this.hyper.optimizer, s, [1, 1]);
   }
 
+  resetOptimizer(): void {
+    this.optimizer = this.makeOptimizer(this.hyper.learningRate);
+  }
+
   examplesPerStep(): number {
     return this.hyper.batchSize;
   }

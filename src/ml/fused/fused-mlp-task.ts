@@ -78,6 +78,10 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
     return new FusedOptimizer(h.optimizer, settings, this.net.paramArrays().map((p) => p.length));
   }
 
+  resetOptimizer(): void {
+    this.optimizer = this.makeOptimizer();
+  }
+
   examplesPerStep(): number {
     return this.hyper.batchSize;
   }

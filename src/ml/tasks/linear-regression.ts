@@ -85,6 +85,11 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
     return this.hyper.batchSize;
   }
 
+  resetOptimizer(): void {
+    disposeOptimizer(this.optimizer);
+    this.optimizer = createOptimizer(this.hyper.optimizer, { ...this.settings, learningRate: this.hyper.learningRate });
+  }
+
   setHyper(h: Partial<LinRegHyper>): void {
     if (h.batchSize !== undefined) {
       this.hyper.batchSize = clampBatch(h.batchSize, this.data.xs.length);
@@ -169,6 +174,11 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
       if (w !== undefined) this.w.assign(tf.scalar(w));
       if (b !== undefined) this.b.assign(tf.scalar(b));
     });
+    // The last step's gradient, loss and old parameters belong to other weights now (a rewind,
+    // a model file): the view shows these weights as before any step, not stale numbers.
+    tf.dispose([this.lastGradW, this.lastGradB, this.lastLoss, this.prevW, this.prevB].filter((t) => t !== null));
+    this.lastGradW = this.lastGradB = this.lastLoss = null;
+    this.prevW = this.prevB = null;
   }
 
   async predict(input: Float32Array): Promise<Float32Array> {

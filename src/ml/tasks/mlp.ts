@@ -129,6 +129,11 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     disposeOptimizer(this.optimizer);
   }
 
+  resetOptimizer(): void {
+    this.disposeOptimizer();
+    this.optimizer = this.makeOptimizer();
+  }
+
   examplesPerStep(): number {
     return this.hyper.batchSize;
   }

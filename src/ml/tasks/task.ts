@@ -29,6 +29,12 @@ export interface TrainTask<H, V, O = Record<string, never>> {
   view(): Promise<V>;
   exportWeights(): Promise<WeightSnapshot>;
   importWeights(w: WeightSnapshot): void;
+  /**
+   * Optional: forget the optimiser's memory (momentum, Adam's moving averages, its step count).
+   * A rewind calls it: snapshots keep weights only, and a later step's velocity must not push
+   * weights it never saw.
+   */
+  resetOptimizer?(): void;
   /** Forward pass on raw inputs, e.g. a grid of x values. */
   predict(input: Float32Array): Promise<Float32Array>;
   /** Free every tensor and the optimiser's slots. */
