@@ -34,8 +34,15 @@ export function memoryCache(): SelectionCache {
 const DB = 'playground-executors';
 const STORE = 'choices';
 
+/**
+ * How long opening may take. Some frames never get an answer (an iframe in a page without an
+ * origin, e.g. srcdoc or about:blank, in Chromium): without a limit the model never started.
+ */
+export const OPEN_TIMEOUT_MS = 1500;
+
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('IndexedDB did not open in time')), OPEN_TIMEOUT_MS);
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => resolve(req.result);
