@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { bridgeRuns } from './host-runs';
 import { embedTarget, onTargetsChange, type EmbedTarget } from './targets';
 import { MESSAGE_SOURCE, originAllowed, parseHostCommand, PROTOCOL_VERSION, type HostCommand, type WidgetEvent } from './protocol';
 
@@ -34,6 +35,7 @@ export function EmbedBridge({ widget, allowedOrigin, applyParams }: Props) {
     const post = (e: WidgetEvent) => parent.postMessage(e, targetOrigin);
 
     post({ source: MESSAGE_SOURCE, type: 'ready', version: PROTOCOL_VERSION, widget });
+    const runs = bridgeRuns(post);
 
     let lastHeight = -1;
     const reportHeight = () => {
@@ -109,6 +111,8 @@ export function EmbedBridge({ widget, allowedOrigin, applyParams }: Props) {
       const c = parsed.command;
       if (c.type === 'set') {
         applyParams(Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)])));
+      } else if (c.type === 'add-run') {
+        runs.add(c);
       } else if (c.type === 'get-state') {
         lastPhase = '';
         lastStep = -1;
@@ -124,6 +128,7 @@ export function EmbedBridge({ widget, allowedOrigin, applyParams }: Props) {
     return () => {
       window.removeEventListener('message', onMessage);
       ro.disconnect();
+      runs.dispose();
       detachTargets();
       unsubscribe();
       if (pending) clearTimeout(pending);

@@ -87,6 +87,7 @@ describe('postMessage commands', () => {
     expect(ok({ source: 'dl-playground', type: 'start' })).toBe(true);
     expect(ok({ source: 'dl-playground', type: 'step', steps: 10 })).toBe(true);
     expect(ok({ source: 'dl-playground', type: 'set', params: { lr: 0.01, opt: 'adam', log: true } })).toBe(true);
+    expect(ok({ source: 'dl-playground', type: 'add-run', file: '{"format":"dl-playground/run"}', name: 'week2.json', pin: true })).toBe(true);
   });
   it('rejects anything else', () => {
     expect(ok({ type: 'start' })).toBe(false);
@@ -98,6 +99,9 @@ describe('postMessage commands', () => {
     expect(ok({ source: 'dl-playground', type: 'set', params: { 'bad key': 1 } })).toBe(false);
     expect(ok({ source: 'dl-playground', type: 'set', params: { lr: 'x'.repeat(201) } })).toBe(false);
     expect(ok({ source: 'dl-playground', type: 'set', params: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 1])) })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'add-run' })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'add-run', file: 42 })).toBe(false);
+    expect(ok({ source: 'dl-playground', type: 'add-run', file: '{}', pin: 'yes' })).toBe(false);
     expect(ok('start')).toBe(false);
     expect(ok(null)).toBe(false);
   });

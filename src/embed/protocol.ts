@@ -5,6 +5,8 @@
  * Documented in the README ("Embedding").
  */
 import { z } from 'zod';
+import { MAX_RUN_FILE_BYTES } from '../runs/run-file';
+import type { RunEvent } from '../runs/run-events';
 import { MESSAGE_SOURCE } from './constants';
 
 export { MESSAGE_SOURCE, PROTOCOL_VERSION } from './constants';
@@ -25,6 +27,16 @@ export const HostCommand = z.discriminatedUnion('type', [
     params: z.record(paramKey, paramValue).refine((r) => Object.keys(r).length <= 32, 'at most 32 settings'),
   }),
   z.strictObject({ source: z.literal(MESSAGE_SOURCE), type: z.literal('get-state') }),
+  z.strictObject({
+    source: z.literal(MESSAGE_SOURCE),
+    type: z.literal('add-run'),
+    /** A run file's text, as the Runs region's Export writes it: the run joins the widget's list. */
+    file: z.string().min(2).max(MAX_RUN_FILE_BYTES),
+    /** How messages name it (e.g. "week2-lr0.3.json"). */
+    name: z.string().min(1).max(120).optional(),
+    /** Pin it, so its curves are overlaid at once (as far as the 4 pins allow). */
+    pin: z.boolean().optional(),
+  }),
 ]);
 export type HostCommand = z.infer<typeof HostCommand>;
 
@@ -33,7 +45,10 @@ export type WidgetEvent =
   | { source: typeof MESSAGE_SOURCE; type: 'resize'; height: number }
   | { source: typeof MESSAGE_SOURCE; type: 'state'; phase: string; step: number; loss: number | null; backend: string | null }
   | { source: typeof MESSAGE_SOURCE; type: 'metrics'; step: number; loss: number | null }
-  | { source: typeof MESSAGE_SOURCE; type: 'params'; params: Record<string, string> };
+  | { source: typeof MESSAGE_SOURCE; type: 'params'; params: Record<string, string> }
+  | ({ source: typeof MESSAGE_SOURCE } & RunEvent)
+  | { source: typeof MESSAGE_SOURCE; type: 'run-added'; lab: string; id: string; name: string; already: boolean }
+  | { source: typeof MESSAGE_SOURCE; type: 'run-refused'; reason: string };
 
 /**
  * Parse a message from the host. Returns null (and says why) for anything that

@@ -19,6 +19,7 @@ export interface RunEvent {
 
 const listeners = new Set<(e: RunEvent) => void>();
 const managers = new Set<RunsManager>();
+const managerListeners = new Set<() => void>();
 
 export function onRunEvent(l: (e: RunEvent) => void): () => void {
   listeners.add(l);
@@ -32,7 +33,17 @@ export function emitRunEvent(e: RunEvent): void {
 /** A lab's history is on the page (while its lab is mounted). */
 export function registerRunsManager(m: RunsManager): () => void {
   managers.add(m);
-  return () => managers.delete(m);
+  managerListeners.forEach((l) => l());
+  return () => {
+    managers.delete(m);
+    managerListeners.forEach((l) => l());
+  };
+}
+
+/** Hear when a lab's history comes onto the page or leaves it. */
+export function onRunsManagersChange(l: () => void): () => void {
+  managerListeners.add(l);
+  return () => managerListeners.delete(l);
 }
 
 /** The history of the lab a run file belongs to, if that lab is on the page. */

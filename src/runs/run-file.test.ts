@@ -63,12 +63,27 @@ describe('run files', () => {
   it('the manager says why a file was refused and adds nothing', async () => {
     const m = new RunsManager('mlp', 'mlp', () => Promise.resolve(new MemoryRunStore()));
     await m.ready;
-    expect(await m.importFile(enc('not json'), 'x.json')).toBeNull();
+    expect(await m.importFile(enc('not json'), 'x.json')).toEqual({ ok: false, code: 'errNotJson' });
     expect(m.getState().message).toMatchObject({ kind: 'error', key: 'errFileNotJson', values: { file: 'x.json' } });
     expect(m.getState().runs).toEqual([]);
-    const ok = await m.importFile(enc(encodeRunFile(meta(), { w: { shape: [1], values: new Float32Array([7]) } }, 10)), 'r.json');
-    expect(ok?.imported).toBe(true);
-    expect((await m.snapshots(ok!.id)).map((s) => s.step)).toEqual([10]);
+    const file = enc(encodeRunFile(meta(), { w: { shape: [1], values: new Float32Array([7]) } }, 10));
+    const r = await m.importFile(file, 'r.json');
+    if (!r.ok) throw new Error(r.code);
+    expect(r.meta.imported).toBe(true);
+    expect(r.already).toBe(false);
+    expect((await m.snapshots(r.meta.id)).map((s) => s.step)).toEqual([10]);
+  });
+
+  it('the same file twice (a course page sending it at each visit) is one run; the second time can pin it', async () => {
+    const m = new RunsManager('mlp', 'mlp', () => Promise.resolve(new MemoryRunStore()));
+    await m.ready;
+    const file = enc(encodeRunFile(meta(), { w: { shape: [1], values: new Float32Array([7]) } }, 10));
+    const first = await m.importFile(file, 'r.json');
+    const second = await m.importFile(file, 'r.json', true);
+    expect(first.ok && second.ok && second.already).toBe(true);
+    expect(m.getState().runs).toHaveLength(1);
+    expect(m.getState().runs[0]!.pinned).toBe(true);
+    expect(m.getState().message).toMatchObject({ kind: 'ok', key: 'importedAlready' });
   });
 });
 

@@ -43,6 +43,8 @@ export const RunMeta = z.object({
   pinned: z.boolean(),
   /** Came from a file (or a course page), not trained here. */
   imported: z.boolean(),
+  /** For an imported run: its id where it was exported, so the same file is not added twice. */
+  source: z.string().min(1).max(64).optional(),
   /** The model's configuration, for a reader of an exported file. */
   spec: z.unknown().optional(),
 });

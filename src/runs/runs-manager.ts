@@ -182,30 +182,42 @@ export class RunsManager {
     return encodeRunFile({ ...meta, lastStep: Math.max(meta.lastStep, step) }, weights, step);
   }
 
-  /** Read a run file into the list (as a new run), or say why it was refused. */
-  async importFile(bytes: ArrayBuffer, fileName: string, pin = false): Promise<RunMeta | null> {
+  /**
+   * Read a run file into the list (as a new run), or say why it was refused. A file already
+   * imported (the same exported run) is not added again: it is pinned if asked, and said so.
+   */
+  async importFile(bytes: ArrayBuffer, fileName: string, pin = false): Promise<ImportResult> {
     const d = decodeRunFile(bytes, this.lab, this.kind);
     if (!d.ok) {
       this.say({ kind: 'error', ...fileError(d.error, fileName) });
-      return null;
+      return { ok: false, code: d.error.code };
     }
     await this.ready;
-    const pinned = pin && this.state.runs.filter((r) => r.pinned).length < MAX_PINNED;
+    const room = () => this.state.runs.filter((r) => r.pinned).length < MAX_PINNED;
+    const same = this.state.runs.find((r) => r.source === d.meta.id);
+    if (same) {
+      if (pin && !same.pinned && room()) await this.setPinned(same.id, true);
+      this.say({ kind: 'ok', key: 'importedAlready', values: { file: fileName, name: same.name ?? `#${same.n}` } });
+      return { ok: true, meta: this.run(same.id) ?? same, already: true };
+    }
     const meta: RunMeta = {
       ...d.meta,
       id: newRunId(),
+      source: d.meta.id,
       n: this.nextOrdinal(),
       name: d.meta.name ?? `#${d.meta.n}`,
       parent: null,
-      pinned,
+      pinned: pin && room(),
       snapshotSteps: [d.step],
       lastStep: d.step,
     };
     await this.saveRun(meta, [{ step: d.step, weights: d.weights }]);
     this.say({ kind: 'ok', key: 'importedOk', values: { file: fileName } });
-    return meta;
+    return { ok: true, meta, already: false };
   }
 }
+
+export type ImportResult = { ok: true; meta: RunMeta; already: boolean } | { ok: false; code: RunFileError['code'] };
 
 /** Runs to drop so that at most MAX_RUNS remain: the oldest unpinned ones, never `keep`. */
 export function overCap(runs: readonly RunMeta[], keep: string): string[] {
