@@ -219,6 +219,13 @@ export class RunRecorder<K extends TaskKind> {
     this.lastSave = performance.now();
     const curves: Record<string, Curve> = {};
     for (const [k, b] of Object.entries(this.curves())) {
+      // A lab clears its histories when the model is reset or rebuilt, and the run's last save
+      // can come just after that: an emptied history never overwrites the curve already kept.
+      const kept = this.live.curves[k];
+      if (b.length === 0 && kept && kept.length > 0) {
+        curves[k] = kept;
+        continue;
+      }
       const pts = b.decimated(MAX_CURVE_POINTS);
       curves[k] = decimateMinMax(
         pts.map((p) => p.x),
