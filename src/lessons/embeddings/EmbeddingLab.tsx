@@ -24,6 +24,7 @@ import { LiveMath } from './LiveMath';
 import { EMB_PARAMS } from './params';
 import { TryThis, type Experiment } from './TryThis';
 import { WordMap } from './WordMap';
+import { ProbeCheck } from './ProbeCheck';
 import { WordBox } from './WordBox';
 import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
 
@@ -138,6 +139,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
 
         <h3>{t('word.title')}</h3>
         <WordBox value={query} onChange={setQuery} view={view} characters={CHARACTER_CORPUS[v.corpus]} />
+        <ProbeCheck probe={view?.probe} characters={CHARACTER_CORPUS[v.corpus]} />
 
         <h3>{t('map.title')}</h3>
         <WordMap map={map} />

@@ -48,6 +48,14 @@ export const en = {
     kept: 'kept after subsampling',
     pairs: 'pairs in the last step',
   },
+  probe: {
+    label: 'Neighbour check',
+    words: '{{passed}} of {{tested}} weekday, month and number words have one of their own kind among their 5 nearest neighbours',
+    chars: '{{passed}} of {{tested}} numeral characters (一 … 十) have another numeral among their 5 nearest neighbours',
+    at: '(after {{n}} words read)',
+    atChars: '(after {{n}} characters read)',
+    hint: 'A fixed test that the vectors are learning meaning: with the random vectors of step 0 almost none pass.',
+  },
   word: {
     title: 'Nearest neighbours',
     label: 'Word',
@@ -167,6 +175,14 @@ export const zh: Strings<typeof en>['zh'] = {
     wordsRead: '已读词数',
     kept: '下采样后保留',
     pairs: '上一步的词对数',
+  },
+  probe: {
+    label: '近邻检验',
+    words: '{{tested}} 个星期、月份和数字词中，有 {{passed}} 个的 5 个最近邻里至少有一个同类词',
+    chars: '{{tested}} 个数字汉字（一 … 十）中，有 {{passed}} 个的 5 个最近邻里至少有一个数字',
+    at: '（已读 {{n}} 个词）',
+    atChars: '（已读 {{n}} 个字）',
+    hint: '一个固定的检验，看词向量是否学到了意义：第 0 步的随机向量几乎一个也通不过。',
   },
   word: {
     title: '最近邻',

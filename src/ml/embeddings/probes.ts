@@ -11,6 +11,15 @@ export const PROBE_CLASSES: readonly (readonly string[])[] = [
   ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
 ];
 
+/** The Song ci's numeral characters: they fill the same slots in a line (三更, 五月, 十年). */
+export const CHINESE_NUMERALS: readonly string[] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Every corpus's probes: words a corpus lacks are not tested, so one list serves both. */
+export const ALL_PROBE_CLASSES: readonly (readonly string[])[] = [...PROBE_CLASSES, CHINESE_NUMERALS];
+
+/** What the benchmark calls "sensible": at least two thirds of the probe words pass. */
+export const SENSIBLE_SHARE = 2 / 3;
+
 export interface ProbeScore {
   /** Probe words in the vocabulary. */
   tested: number;

@@ -5,6 +5,7 @@
 import type { WordCorpus } from '../../datasets/word-corpus';
 import { charNgrams, cooccurrenceRow, ngramSharing, type Cooccurrence } from '../embeddings/corpus-stats';
 import { analogy, neighboursOf, unitRows } from '../embeddings/neighbours';
+import { ALL_PROBE_CLASSES, probeNeighbours, type ProbeScore } from '../embeddings/probes';
 import { pca2 } from '../embeddings/pca';
 import type { NegativeSampler } from '../embeddings/sampling';
 import { pairGradient, sigmoid, type PairRecord, type SgnsModel } from '../embeddings/sgns';
@@ -110,6 +111,12 @@ export interface Word2VecView {
   noise: { word: string; unigram: number; noise: number }[];
   /** Share of the words read that subsampling kept, for the last step. */
   keptShare: number | null;
+  /**
+   * The neighbour check (ml/embeddings/probes.ts): of the corpus's probe words (weekdays, months,
+   * number words; the Song ci's numerals), how many have one of their own kind among their 5
+   * nearest neighbours, after `wordsRead` words. Null when the vocabulary has none of them.
+   */
+  probe: (ProbeScore & { wordsRead: number }) | null;
 }
 
 export interface ViewInputs {
@@ -130,10 +137,32 @@ export interface ViewInputs {
 export interface ViewCache {
   cooc: Map<string, Cooccurrence>;
   ngrams: Map<string, { gram: string; words: number }[]>;
+  /** The last neighbour check and when it ran (performance.now()). */
+  probe: { score: ProbeScore; wordsRead: number; at: number } | null;
 }
 
 export function createViewCache(): ViewCache {
-  return { cooc: new Map(), ngrams: new Map() };
+  return { cooc: new Map(), ngrams: new Map(), probe: null };
+}
+
+/** While training, the neighbour check (~27 × V × D multiply-adds) runs at most this often. */
+export const PROBE_EVERY_MS = 1000;
+
+/**
+ * The neighbour check for these vectors. While training moves on it is taken again at most
+ * every PROBE_EVERY_MS (and says after how many words it was taken); with training still (paused,
+ * rewound, a model file loaded) it is always taken afresh, so it is true for the weights shown.
+ */
+function probeView(unit: Float32Array, inp: ViewInputs, cache: ViewCache): Word2VecView['probe'] {
+  const now = performance.now();
+  const c = cache.probe;
+  const wordsRead = inp.progress.wordsRead;
+  if (!(c && c.wordsRead !== wordsRead && now - c.at < PROBE_EVERY_MS)) {
+    const score = probeNeighbours(unit, inp.model.vocabSize, inp.model.dim, inp.corpus.index, 5, ALL_PROBE_CLASSES);
+    cache.probe = { score, wordsRead, at: now };
+  }
+  const p = cache.probe!;
+  return p.score.tested > 0 ? { ...p.score, wordsRead: p.wordsRead } : null;
 }
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
@@ -302,6 +331,7 @@ export function buildWord2VecView(inp: ViewInputs, cache: ViewCache): { view: Wo
       subsampling,
       noise,
       keptShare: pr.lastRead > 0 ? pr.lastKept / pr.lastRead : null,
+      probe: probeView(unit, inp, cache),
     },
     axes,
   };

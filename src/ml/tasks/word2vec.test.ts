@@ -47,11 +47,17 @@ describe('word2vec task on the Brown Corpus', () => {
     const V = task.model.vocabSize;
     const D = task.model.dim;
     const start = probeNeighbours(unitRows(task.model.input, V, D), V, D, task.corpus.index);
+    // The lab's neighbour check is the same test, on the vectors of the moment.
+    expect((await task.view()).probe).toEqual({ ...start, wordsRead: 0 });
     await run(task, 1000);
     const after = probeNeighbours(unitRows(task.model.input, V, D), V, D, task.corpus.index);
     expect(after.tested).toBe(27);
     expect(start.passed).toBeLessThan(6);
     expect(after.passed).toBeGreaterThanOrEqual(18);
+    // The first view after training may carry the check of under a second ago (it says after how
+    // many words); paused (no words read since the last view), the check is taken afresh.
+    await task.view();
+    expect((await task.view()).probe).toEqual({ ...after, wordsRead: 1000 * hyper.batch });
   }, 60_000);
 
   it('learns from Chinese characters too: the numerals of the Song ci find each other', async () => {
