@@ -17,7 +17,8 @@ export function ProbeCheck({ probe, characters }: Props) {
   const n = probe.wordsRead.toLocaleString('en');
   return (
     <p className="emb-note emb-probe" data-testid="probe-score" data-value={probe.passed / probe.tested} title={t('probe.hint')}>
-      <strong>{t('probe.label')}:</strong> {t(characters ? 'probe.chars' : 'probe.words', { passed: probe.passed, tested: probe.tested })}{' '}
+      <strong>{t('probe.label')}</strong>
+      {t(characters ? 'probe.chars' : 'probe.words', { passed: probe.passed, tested: probe.tested })}
       <span className="emb-probe-at">{t(characters ? 'probe.atChars' : 'probe.at', { n })}</span>
     </p>
   );

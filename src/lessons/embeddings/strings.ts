@@ -49,11 +49,11 @@ export const en = {
     pairs: 'pairs in the last step',
   },
   probe: {
-    label: 'Neighbour check',
+    label: 'Neighbour check: ',
     words: '{{passed}} of {{tested}} weekday, month and number words have one of their own kind among their 5 nearest neighbours',
     chars: '{{passed}} of {{tested}} numeral characters (一 … 十) have another numeral among their 5 nearest neighbours',
-    at: '(after {{n}} words read)',
-    atChars: '(after {{n}} characters read)',
+    at: ' (after {{n}} words read)',
+    atChars: ' (after {{n}} characters read)',
     hint: 'A fixed test that the vectors are learning meaning: with the random vectors of step 0 almost none pass.',
   },
   word: {
@@ -177,7 +177,7 @@ export const zh: Strings<typeof en>['zh'] = {
     pairs: '上一步的词对数',
   },
   probe: {
-    label: '近邻检验',
+    label: '近邻检验：',
     words: '{{tested}} 个星期、月份和数字词中，有 {{passed}} 个的 5 个最近邻里至少有一个同类词',
     chars: '{{tested}} 个数字汉字（一 … 十）中，有 {{passed}} 个的 5 个最近邻里至少有一个数字',
     at: '（已读 {{n}} 个词）',
