@@ -9,7 +9,9 @@ function layerText(t: TFunction<'cnn'>, l: LayerInfo): string {
   const s = l.layer;
   switch (s.type) {
     case 'conv2d':
-      return t('params.conv', { k: s.kernel, filters: s.filters, padding: s.padding });
+      return t(s.bias ? 'params.conv' : 'params.convNoBias', { k: s.kernel, filters: s.filters, padding: s.padding });
+    case 'batchnorm':
+      return t('params.batchNorm', { channels: s.channels });
     case 'pool':
       return t(s.pooling === 'max' ? 'params.maxPool' : 'params.avgPool', { size: s.size });
     case 'flatten':
@@ -23,7 +25,8 @@ function layerText(t: TFunction<'cnn'>, l: LayerInfo): string {
 
 function formula(l: LayerInfo): string {
   const s = l.layer;
-  if (s.type === 'conv2d') return `${s.kernel}·${s.kernel}·${s.inChannels}·${s.filters} + ${s.filters}`;
+  if (s.type === 'conv2d') return `${s.kernel}·${s.kernel}·${s.inChannels}·${s.filters}${s.bias ? ` + ${s.filters}` : ''}`;
+  if (s.type === 'batchnorm') return `2·${s.channels}`;
   if (s.type === 'dense') return `${fmtInt(s.inputs)}·${s.units} + ${s.units}`;
   return '';
 }

@@ -11,7 +11,10 @@
 export type Padding = 'valid' | 'same';
 export type Pooling = 'max' | 'avg';
 
-/** The configurable CNN: `blocks` × (conv k×k → ReLU → 2×2 pool), then dense 128 ReLU → 10. */
+/**
+ * The configurable CNN: `blocks` × (conv k×k → ReLU → 2×2 pool), then dense 128 ReLU → 10.
+ * With batchNorm each block is conv k×k (no bias) → batch norm → ReLU → 2×2 pool.
+ */
 export interface CustomCnnSpec {
   kind: 'custom-cnn';
   /** 1 to 3 conv blocks. */
@@ -24,6 +27,11 @@ export interface CustomCnnSpec {
   dropout: number;
   /** Conv padding. Default 'same', so that three 5×5 blocks still fit in 28×28. */
   padding?: Padding;
+  /**
+   * Batch normalisation after each conv, before its ReLU: per channel, with statistics over
+   * batch × height × width (the conv then has no bias: β shifts instead). Absent: off.
+   */
+  batchNorm?: boolean;
 }
 
 export type MnistModelSpec = { kind: 'seed-cnn' } | { kind: 'seed-mlp' } | CustomCnnSpec;
@@ -46,6 +54,17 @@ export type LayerSpec =
       padding: Padding;
       stride: number;
       activation: 'relu';
+      /** False when batch norm follows (its β is the shift). */
+      bias: boolean;
+    }
+  | {
+      /**
+       * Batch norm of the previous conv's output, per channel: γ and β (trainable, 2 per
+       * channel) plus a running mean and variance (not trained, not counted as parameters).
+       */
+      type: 'batchnorm';
+      name: string;
+      channels: number;
     }
   | { type: 'pool'; name: string; pooling: Pooling; size: number; stride: number }
   | { type: 'flatten'; name: string }
@@ -63,9 +82,9 @@ export interface LayerInfo {
   layer: LayerSpec;
   inputShape: number[];
   outputShape: number[];
-  /** Kernel entries: k·k·c_in·c_out for a conv layer, inputs·units for a dense one. */
+  /** Kernel entries: k·k·c_in·c_out for a conv layer, inputs·units for a dense one; γ of a batch norm. */
   weights: number;
-  /** One per filter or unit. */
+  /** One per filter or unit (none for a conv followed by batch norm); β of a batch norm. */
   biases: number;
   /** weights + biases. */
   params: number;
@@ -138,12 +157,13 @@ export function validateModelSpec(spec: MnistModelSpec): void {
   }
   const padding = spec.padding ?? 'same';
   if (padding !== 'valid' && padding !== 'same') throw new RangeError(`padding must be 'valid' or 'same'`);
+  if (spec.batchNorm !== undefined && typeof spec.batchNorm !== 'boolean') throw new RangeError('batchNorm must be a boolean');
 }
 
 /** The layers of a model, in order (no shapes yet). */
 function layerSpecs(spec: MnistModelSpec): LayerSpec[] {
   const [, , channels] = MNIST_INPUT_SHAPE;
-  const conv = (i: number, kernel: number, filters: number, inChannels: number, padding: Padding): LayerSpec => ({
+  const conv = (i: number, kernel: number, filters: number, inChannels: number, padding: Padding, bias = true): LayerSpec => ({
     type: 'conv2d',
     name: `conv${i}`,
     kernel,
@@ -152,6 +172,7 @@ function layerSpecs(spec: MnistModelSpec): LayerSpec[] {
     padding,
     stride: 1,
     activation: 'relu',
+    bias,
   });
   const pool = (i: number, pooling: Pooling): LayerSpec => ({
     type: 'pool',
@@ -178,8 +199,11 @@ function layerSpecs(spec: MnistModelSpec): LayerSpec[] {
     case 'custom-cnn': {
       const out: LayerSpec[] = [];
       let inCh = channels;
+      const bn = spec.batchNorm === true;
       blockFilters(spec).forEach((f, b) => {
-        out.push(conv(b + 1, spec.kernel, f, inCh, spec.padding ?? 'same'), pool(b + 1, spec.pooling));
+        out.push(conv(b + 1, spec.kernel, f, inCh, spec.padding ?? 'same', !bn));
+        if (bn) out.push({ type: 'batchnorm', name: `bn${b + 1}`, channels: f });
+        out.push(pool(b + 1, spec.pooling));
         inCh = f;
       });
       out.push(flatten);
@@ -213,9 +237,13 @@ export function describeModel(spec: MnistModelSpec): ModelDescription {
           layer.filters,
         ];
         weights = layer.kernel * layer.kernel * layer.inChannels * layer.filters;
-        biases = layer.filters;
+        biases = layer.bias ? layer.filters : 0;
         break;
       }
+      case 'batchnorm':
+        weights = layer.channels;
+        biases = layer.channels;
+        break;
       case 'pool': {
         const [h, w, c] = inputShape as [number, number, number];
         shape = [outputSize(h, layer.size, 'valid', layer.stride), outputSize(w, layer.size, 'valid', layer.stride), c];

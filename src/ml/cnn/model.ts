@@ -7,12 +7,15 @@
  *   output kernel: Glorot uniform, U(±√(6 / (fan_in + fan_out)))
  *   biases: 0
  * Weights are keyed "<layer>/kernel" and "<layer>/bias" (e.g. "conv1/kernel", HWIO
- * [k, k, c_in, filters]; "dense1/kernel", [inputs, units]) in snapshots.
+ * [k, k, c_in, filters]; "dense1/kernel", [inputs, units]) in snapshots. With batch norm a
+ * conv has no bias and its batch-norm layer adds "bn1/gamma", "bn1/beta" (trained) and
+ * "bn1/mean", "bn1/variance" (running averages, not trained), [filters] each (see batchnorm.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, type Rng } from '../../datasets/rng';
 import type { WeightSnapshot } from '../tasks/task';
 import { describeModel, type MnistModelSpec, type ModelDescription } from './architecture';
+import { convBatchNorm, probeChannel0, updateRunningStats, type BatchStats, type ChannelBatchNorm } from './batchnorm';
 import { installWasmCnnKernels } from './wasm-kernels';
 
 // Registry entries only: the WASM backend gets the conv filter gradient it lacks (and faster
@@ -24,8 +27,15 @@ export interface ForwardOptions {
   training: boolean;
   /** A fresh seed for each dropout layer call (needed when training with dropout > 0). */
   nextSeed?: () => number;
-  /** Receives each conv layer's output before its ReLU, [batch, h, w, filters], in order. */
+  /**
+   * Receives each conv layer's output before its ReLU, [batch, h, w, filters], in order
+   * (with batch norm: the batch norm's output y, what the ReLU gets).
+   */
   convOutputs?: tf.Tensor4D[];
+  /** Training with batch norm: receives each batch-norm layer's batch mean and variance, in order. */
+  bnStats?: BatchStats[];
+  /** Training with batch norm: receives the first batch-norm layer's 9 probe numbers (batchnorm.ts probeChannel0). */
+  bnProbe?: { value?: tf.Tensor1D };
 }
 
 let nextModelId = 0;
@@ -34,6 +44,11 @@ export class MnistModel {
   readonly description: ModelDescription;
   /** "conv1/kernel" → its variable, in layer order. */
   private readonly vars = new Map<string, tf.Variable>();
+
+  /** "bn1/mean", "bn1/variance" → the running averages (not trained), in layer order. */
+  private readonly stats = new Map<string, tf.Variable>();
+  /** The batch-norm layers' variables, in layer order. */
+  private readonly batchNorms: ChannelBatchNorm[] = [];
 
   constructor(
     readonly spec: MnistModelSpec,
@@ -44,6 +59,22 @@ export class MnistModel {
     // Variable names are global in tfjs; a per-model id lets an old and a new model coexist.
     const id = nextModelId++;
     for (const { layer } of this.description.layers) {
+      if (layer.type === 'batchnorm') {
+        const make = (what: string, init: tf.Tensor, trainable: boolean) =>
+          tf.tidy(() => tf.variable(init, trainable, `mnist${id}/${layer.name}/${what}`));
+        const bn: ChannelBatchNorm = {
+          gamma: make('gamma', tf.ones([layer.channels]), true),
+          beta: make('beta', tf.zeros([layer.channels]), true),
+          mean: make('mean', tf.zeros([layer.channels]), false),
+          variance: make('variance', tf.ones([layer.channels]), false),
+        };
+        this.vars.set(`${layer.name}/gamma`, bn.gamma);
+        this.vars.set(`${layer.name}/beta`, bn.beta);
+        this.stats.set(`${layer.name}/mean`, bn.mean);
+        this.stats.set(`${layer.name}/variance`, bn.variance);
+        this.batchNorms.push(bn);
+        continue;
+      }
       let shape: number[];
       let fanIn: number;
       let fanOut: number;
@@ -66,6 +97,7 @@ export class MnistModel {
         `${layer.name}/kernel`,
         tf.tidy(() => tf.variable(tf.tensor(kernel, shape), true, `mnist${id}/${layer.name}/kernel`)),
       );
+      if (layer.type === 'conv2d' && !layer.bias) continue;
       this.vars.set(
         `${layer.name}/bias`,
         tf.tidy(() => tf.variable(tf.zeros([units]), true, `mnist${id}/${layer.name}/bias`)),
@@ -73,16 +105,30 @@ export class MnistModel {
     }
   }
 
-  /** Every trainable variable, in layer order (kernel, then bias). */
+  /** Every trainable variable, in layer order (kernel, then bias; γ, then β). */
   get trainable(): tf.Variable[] {
     return [...this.vars.values()];
   }
 
-  /** One weight by its snapshot key, e.g. "conv1/kernel". */
+  /** True when the model has batch-norm layers. */
+  get hasBatchNorm(): boolean {
+    return this.batchNorms.length > 0;
+  }
+
+  /** One weight by its snapshot key, e.g. "conv1/kernel" or "bn1/mean". */
   weight(key: string): tf.Variable {
-    const v = this.vars.get(key);
+    const v = this.vars.get(key) ?? this.stats.get(key);
     if (!v) throw new Error(`no weight ${key}`);
     return v;
+  }
+
+  hasWeight(key: string): boolean {
+    return this.vars.has(key) || this.stats.has(key);
+  }
+
+  /** After a training step: moves the running averages towards that step's batch statistics (and disposes them). */
+  updateRunningStats(stats: readonly BatchStats[]): void {
+    updateRunningStats(this.batchNorms, stats);
   }
 
   /**
@@ -91,39 +137,54 @@ export class MnistModel {
    * exactly in float32 too, since rounding is monotone), so a conv followed by a max-pool adds
    * its bias and applies its ReLU after the pool: the same function and the same gradients, on
    * 4× fewer numbers. Before an average pool, or when the conv outputs are asked for, they stay
-   * where they are.
+   * where they are. Batch norm (γ may be negative, so it does not commute with max) is applied
+   * to the conv's output, before the pool; only its ReLU moves after a max-pool.
    */
   forward(x: tf.Tensor4D, o: ForwardOptions): tf.Tensor2D {
     let h: tf.Tensor = x;
-    /** Bias and ReLU of the conv before a max-pool, applied after it. */
+    /** Bias of the conv before a max-pool, added after it. */
     let pending: tf.Tensor | null = null;
+    /** A ReLU that waits for the max-pool after its conv. */
+    let reluAfterPool = false;
+    let bnIndex = 0;
     const layers = this.description.layers;
     layers.forEach(({ layer }, i) => {
       switch (layer.type) {
         case 'conv2d': {
           const conv = tf.conv2d(h as tf.Tensor4D, this.weight(`${layer.name}/kernel`) as tf.Tensor4D, layer.stride, layer.padding);
-          const bias = this.weight(`${layer.name}/bias`);
-          const next = layers[i + 1]?.layer;
-          if (next?.type === 'pool' && next.pooling === 'max' && !o.convOutputs) {
-            pending = bias;
-            h = conv;
-            break;
+          const bnLayer = layers[i + 1]?.layer;
+          const next = bnLayer?.type === 'batchnorm' ? layers[i + 2]?.layer : bnLayer;
+          const maxPoolNext = next?.type === 'pool' && next.pooling === 'max';
+          let pre: tf.Tensor4D;
+          if (bnLayer?.type === 'batchnorm') {
+            pre = this.batchNorm(conv, bnIndex++, o);
+          } else {
+            const bias = this.weight(`${layer.name}/bias`);
+            if (maxPoolNext && !o.convOutputs) {
+              pending = bias;
+              h = conv;
+              reluAfterPool = true;
+              break;
+            }
+            pre = tf.add(conv, bias) as tf.Tensor4D;
           }
-          const pre = tf.add(conv, bias) as tf.Tensor4D;
           o.convOutputs?.push(pre);
-          h = next?.type === 'pool' && next.pooling === 'max' ? pre : tf.relu(pre);
+          reluAfterPool = maxPoolNext;
+          h = maxPoolNext ? pre : tf.relu(pre);
           break;
         }
+        case 'batchnorm':
+          // Applied with its conv, above.
+          break;
         case 'pool': {
           const x4 = h as tf.Tensor4D;
           h =
             layer.pooling === 'max'
               ? tf.maxPool(x4, layer.size, layer.stride, 'valid')
               : tf.avgPool(x4, layer.size, layer.stride, 'valid');
-          if (layer.pooling === 'max' && layers[i - 1]?.layer.type === 'conv2d') {
-            h = tf.relu(pending ? tf.add(h, pending) : h);
-          }
+          if (reluAfterPool) h = tf.relu(pending ? tf.add(h, pending) : h);
           pending = null;
+          reluAfterPool = false;
           break;
         }
         case 'flatten':
@@ -144,6 +205,17 @@ export class MnistModel {
     return h as tf.Tensor2D;
   }
 
+  /** Batch norm number `k` of a conv output, in train or eval mode; hands out its statistics and probe. */
+  private batchNorm(z: tf.Tensor4D, k: number, o: ForwardOptions): tf.Tensor4D {
+    const bn = this.batchNorms[k]!;
+    const r = convBatchNorm(z, bn, o.training);
+    if (r.stats) {
+      o.bnStats?.push(r.stats);
+      if (k === 0 && o.bnProbe) o.bnProbe.value = probeChannel0(z, r.xhat, r.y, r.stats, bn);
+    }
+    return r.y;
+  }
+
   /** Class probabilities [batch, 10]. Call inside tf.tidy. */
   probabilities(x: tf.Tensor4D): tf.Tensor2D {
     return tf.softmax(this.forward(x, { training: false }));
@@ -160,8 +232,13 @@ export class MnistModel {
     return { total: layers.reduce((s, l) => s + l.params, 0), layers };
   }
 
+  /** Every variable by its snapshot key: the trainable ones, then the running averages. */
+  private allVars(): [string, tf.Variable][] {
+    return [...this.vars, ...this.stats];
+  }
+
   async exportWeights(): Promise<WeightSnapshot> {
-    const entries = [...this.vars];
+    const entries = this.allVars();
     const values = await Promise.all(entries.map(([, v]) => v.data()));
     const out: WeightSnapshot = {};
     entries.forEach(([key, v], i) => {
@@ -173,20 +250,22 @@ export class MnistModel {
   /** Assigns every weight present in the snapshot; throws when a shape differs (another model). */
   importWeights(s: WeightSnapshot): void {
     for (const [key, w] of Object.entries(s)) {
-      const v = this.vars.get(key);
-      if (!v) continue;
+      if (!this.hasWeight(key)) continue;
+      const v = this.weight(key);
       if (w.shape.join('x') !== v.shape.join('x') || w.values.length !== v.size) {
         throw new Error(`weight ${key} has shape ${w.shape.join('×')}, the model needs ${v.shape.join('×')}`);
       }
     }
     tf.tidy(() => {
-      for (const [key, w] of Object.entries(s)) this.vars.get(key)?.assign(tf.tensor(w.values, w.shape));
+      for (const [key, w] of Object.entries(s)) if (this.hasWeight(key)) this.weight(key).assign(tf.tensor(w.values, w.shape));
     });
   }
 
   dispose(): void {
-    tf.dispose([...this.vars.values()]);
+    tf.dispose([...this.vars.values(), ...this.stats.values()]);
     this.vars.clear();
+    this.stats.clear();
+    this.batchNorms.length = 0;
   }
 }
 

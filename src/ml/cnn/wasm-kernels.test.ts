@@ -176,6 +176,9 @@ describe('a CNN training step on wasm', () => {
     // Two blocks (conv on 16 channels, Conv2DBackpropInput), 5×5 'same', average pooling, dropout.
     ['custom CNN: 2 blocks, 5×5 same, avg pool, dropout 0.3', { kind: 'custom-cnn', blocks: 2, filters: [8, 16], kernel: 5, pooling: 'avg', dropout: 0.3 }],
     ['custom CNN: 3 blocks, 3×3 valid, max pool', { kind: 'custom-cnn', blocks: 3, filters: 8, kernel: 3, pooling: 'max', dropout: 0, padding: 'valid' }],
+    // Batch norm (tf ops, autodiff): per-channel moments over batch × height × width, both pools.
+    ['custom CNN with batch norm: 2 blocks, 3×3 same, max pool', { kind: 'custom-cnn', blocks: 2, filters: [8, 16], kernel: 3, pooling: 'max', dropout: 0, batchNorm: true }],
+    ['custom CNN with batch norm: 1 block, 5×5 valid, avg pool, dropout 0.3', { kind: 'custom-cnn', blocks: 1, filters: 6, kernel: 5, pooling: 'avg', dropout: 0.3, padding: 'valid', batchNorm: true }],
   ];
   for (const [name, spec] of models) {
     it(`has the cpu backend's loss and gradients (|Δ| ≤ 1e-4·(1 + |g|)): ${name}`, async () => {

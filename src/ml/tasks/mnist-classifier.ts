@@ -5,7 +5,9 @@ import { createRng, type Rng } from '../../datasets/rng';
 import type { BackendName } from '../backend-names';
 import { NUM_CLASSES, type MnistModelSpec } from '../cnn/architecture';
 import { installFastCpuKernels } from '../cnn/cpu-kernels';
+import { BN_EPSILON, BN_MOMENTUM, type BatchStats } from '../cnn/batchnorm';
 import { MnistModel } from '../cnn/model';
+import { batchNormProbe } from './mlp-view';
 import {
   createOptimizer,
   DEFAULT_OPTIMIZER_SETTINGS,
@@ -83,6 +85,9 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
   private maps: { version: number; testIndex: number; at: number; view: FeatureMapsView } | null = null;
   private disposed = false;
   private readonly now: () => number;
+  /** Batch norm: block 1, channel 1's 9 probe numbers at the last step (batchnorm.ts probeChannel0), and m, H, W. */
+  private lastBnProbe: tf.Tensor1D | null = null;
+  private lastBnBatch: { m: number; height: number; width: number } | null = null;
 
   constructor(
     readonly spec: MnistSpec,
@@ -158,18 +163,33 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
   step(): tf.Scalar {
     const idx = this.nextBatch();
     const nextSeed = () => this.dropoutRng.int(0x7fffffff);
+    const bn = this.model.hasBatchNorm;
+    const bnStats: BatchStats[] = [];
+    const bnProbe: { value?: tf.Tensor1D } = {};
     const { value, grads } = tf.tidy(() => {
       const indices = tf.tensor1d(idx, 'int32');
       const xb = tf.gather(this.data.trainX, indices);
       const yb = tf.oneHot(tf.gather(this.data.trainY, indices), NUM_CLASSES);
-      return this.optimizer.computeGradients(
+      return this.optimizer.computeGradients(() => {
+        const logits = this.model.forward(xb, bn ? { training: true, nextSeed, bnStats, bnProbe } : { training: true, nextSeed });
+        // The forward runs in the gradient's own tidy: keep what outlives it.
+        for (const st of bnStats) [st.mean, st.variance].forEach((t) => tf.keep(t));
+        if (bnProbe.value) tf.keep(bnProbe.value);
         // softmaxCrossEntropy takes logits: log-softmax inside, never log(softmax(·)).
-        () => tf.losses.softmaxCrossEntropy(yb, this.model.forward(xb, { training: true, nextSeed })) as tf.Scalar,
-        this.model.trainable,
-      );
+        return tf.losses.softmaxCrossEntropy(yb, logits) as tf.Scalar;
+      }, this.model.trainable);
     });
     this.optimizer.applyGradients(grads);
     tf.dispose(Object.values(grads));
+    if (bn) {
+      // Running averages move only after the step, from the statistics its forward pass used.
+      this.model.updateRunningStats(bnStats);
+      this.lastBnProbe?.dispose();
+      this.lastBnProbe = bnProbe.value ?? null;
+      const conv1 = this.model.description.layers.find((l) => l.layer.type === 'conv2d')!;
+      const [height = 0, width = 0] = conv1.outputShape;
+      this.lastBnBatch = { m: idx.length, height, width };
+    }
     tf.tidy(() => this.lossSum.assign(tf.add(this.lossSum, value)));
     this.lossCount++;
     this.steps++;
@@ -182,7 +202,8 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     const recent = this.readRecentLoss();
     const filters = this.readFilters();
     const maps = o.featureMaps ? this.readFeatureMaps(o.testIndex) : Promise.resolve(null);
-    const [recentTrainLoss, f, m] = await Promise.all([recent, filters, maps]);
+    const bn = this.readBatchNorm();
+    const [recentTrainLoss, f, m, batchNorm] = await Promise.all([recent, filters, maps, bn]);
     if (this.shouldEvaluate()) await this.evaluate();
     return {
       model: this.spec.model.kind,
@@ -198,6 +219,21 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
       evaluation: this.evaluation,
       filters: f,
       featureMaps: m,
+      batchNorm,
+    };
+  }
+
+  private async readBatchNorm(): Promise<MnistView['batchNorm']> {
+    if (!this.model.hasBatchNorm) return null;
+    // A clone: a step during the readback may replace (and dispose) the probe.
+    const probe = this.lastBnProbe?.clone() ?? null;
+    const values = probe ? await probe.data() : null;
+    probe?.dispose();
+    return {
+      epsilon: BN_EPSILON,
+      momentum: BN_MOMENTUM,
+      batch: this.lastBnBatch,
+      probe: values ? batchNormProbe(values) : null,
     };
   }
 
@@ -221,9 +257,10 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     const { name, kernel: k, filters: count } = conv.layer;
     // [k, k, 1, F] → [F, k, k] on the device; the first layer has one input channel.
     const kernel = this.model.weight(`${name}/kernel`);
-    const bias = this.model.weight(`${name}/bias`);
+    // With batch norm the conv has no bias (β shifts instead): an empty array.
+    const bias = this.model.hasWeight(`${name}/bias`) ? this.model.weight(`${name}/bias`) : null;
     const t = tf.tidy(() => tf.transpose(tf.reshape(kernel, [k, k, count]), [2, 0, 1]));
-    const [values, b] = await Promise.all([t.data(), bias.data()]);
+    const [values, b] = await Promise.all([t.data(), bias ? bias.data() : new Float32Array(0)]);
     t.dispose();
     const view = { layer: name, size: k, count, values: values as Float32Array, bias: Float32Array.from(b) };
     this.filters = { version, view };
@@ -349,6 +386,8 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     this.model.dispose();
     this.data.dispose();
     this.lossSum.dispose();
+    this.lastBnProbe?.dispose();
+    this.lastBnProbe = null;
   }
 }
 

@@ -2,6 +2,9 @@
 import type { MnistModelKind } from '../cnn/architecture';
 import type { OptimizerName } from '../train/optimizers';
 import type { Misclassified } from './mnist-eval';
+import type { BatchNormProbe } from './mlp-view';
+
+export type { BatchNormProbe };
 
 /**
  * What view() computes beyond the cheap fields, changeable at any time with
@@ -73,6 +76,7 @@ export interface FilterView {
   count: number;
   /** Raw weights, filter-major: filter f's k×k image at [f·k·k, (f+1)·k·k). Normalising is the UI's job. */
   values: Float32Array;
+  /** One per filter; empty when batch norm follows the conv (it has no bias then). */
   bias: Float32Array;
 }
 
@@ -118,4 +122,19 @@ export interface MnistView {
   filters: FilterView | null;
   /** Null for the MLP or when switched off. */
   featureMaps: FeatureMapsView | null;
+  /** Batch norm of the custom CNN (null when off): its constants and block 1, channel 1's numbers. */
+  batchNorm: CnnBatchNormView | null;
+}
+
+/**
+ * Block 1's batch norm at the last training step. The probe (null before the first step) holds
+ * channel 1's μ_B and σ²_B over the batch's m·H·W values, z, x̂, y at the centre of the batch's
+ * first image, γ, β and the running averages, as that step's forward pass used them.
+ */
+export interface CnnBatchNormView {
+  epsilon: number;
+  momentum: number;
+  /** m, H, W of the last step's statistics (m·H·W values per channel); null before the first step. */
+  batch: { m: number; height: number; width: number } | null;
+  probe: BatchNormProbe | null;
 }
