@@ -252,7 +252,7 @@ export const zh: Strings<typeof en>['zh'] = {
     dataOption: '训练 {{train}} / 测试 {{test}}',
     blocks: '卷积块数',
     blocksValue: '{{n}} ×（卷积 → ReLU → 池化）',
-    blocksValueBn: '{{n}} ×（卷积 → BN → ReLU → 池化）',
+    blocksValueBn: '{{n}} ×（卷积 → 批归一化 → ReLU → 池化）',
     filters: '卷积核个数',
     filtersValue: '每层 {{n}} 个',
     kernel: '卷积核尺寸',
