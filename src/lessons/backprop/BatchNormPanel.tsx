@@ -13,6 +13,20 @@ function Line({ math }: { math: string }) {
   );
 }
 
+/** "mean μ_B" as text with a real subscript (no stray underscore on screen). */
+function withSubscript(label: string) {
+  const m = /^(.*?)_([A-Za-z])(.*)$/.exec(label);
+  return m ? (
+    <>
+      {m[1]}
+      <sub>{m[2]}</sub>
+      {m[3]}
+    </>
+  ) : (
+    label
+  );
+}
+
 /**
  * Batch norm of hidden layer 1, unit 1 with the last training step's numbers: train mode (the
  * batch's μ_B, σ²_B) and eval mode (the running averages) for the same weighted sum z.
@@ -23,7 +37,7 @@ export function BatchNormPanel({ bn, batchSize }: { bn: MlpView['batchNorm']; ba
   const p = bn.probe;
   const item = (key: string, id: string, v: number | undefined) => (
     <div>
-      <dt>{t(key)}</dt>
+      <dt>{withSubscript(t(key))}</dt>
       <dd data-testid={id} data-value={v ?? ''}>
         {fmt(v)}
       </dd>
