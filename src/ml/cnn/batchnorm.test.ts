@@ -112,7 +112,7 @@ describe('convBatchNorm', () => {
         expect(yEval[i]).toBeCloseTo(gamma[ch]! * ((z[i]! - rm) / Math.sqrt(rv + 1e-3)) + beta[ch]!, 4);
       }
     }
-    tf.dispose([zt, train.y, train.xhat, train.stats!.mean, train.stats!.variance, evalMode.y, evalMode.xhat, bn.gamma, bn.beta, bn.mean, bn.variance]);
+    tf.dispose([zt, train.y, train.stats!.mean, train.stats!.variance, evalMode.y, bn.gamma, bn.beta, bn.mean, bn.variance]);
   });
 });
 

@@ -32,7 +32,10 @@ export interface ForwardOptions {
    * (with batch norm: the batch norm's output y, what the ReLU gets).
    */
   convOutputs?: tf.Tensor4D[];
-  /** Training with batch norm: receives each batch-norm layer's batch mean and variance, in order. */
+  /**
+   * Training with batch norm: receives each batch-norm layer's batch mean and variance, in order;
+   * they outlive tidy, so the receiver disposes them (MnistModel.updateRunningStats does).
+   */
   bnStats?: BatchStats[];
   /** Training with batch norm: receives the first batch-norm layer's 9 probe numbers (batchnorm.ts probeChannel0). */
   bnProbe?: { value?: tf.Tensor1D };
@@ -210,8 +213,10 @@ export class MnistModel {
     const bn = this.batchNorms[k]!;
     const r = convBatchNorm(z, bn, o.training);
     if (r.stats) {
-      o.bnStats?.push(r.stats);
-      if (k === 0 && o.bnProbe) o.bnProbe.value = probeChannel0(z, r.xhat, r.y, r.stats, bn);
+      if (k === 0 && o.bnProbe) o.bnProbe.value = probeChannel0(z, r.y, r.stats, bn);
+      // The statistics outlive tidy (batchnorm.ts): handed out, or freed now.
+      if (o.bnStats) o.bnStats.push(r.stats);
+      else tf.dispose([r.stats.mean, r.stats.variance]);
     }
     return r.y;
   }

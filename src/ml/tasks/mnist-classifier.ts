@@ -172,8 +172,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
       const yb = tf.oneHot(tf.gather(this.data.trainY, indices), NUM_CLASSES);
       return this.optimizer.computeGradients(() => {
         const logits = this.model.forward(xb, bn ? { training: true, nextSeed, bnStats, bnProbe } : { training: true, nextSeed });
-        // The forward runs in the gradient's own tidy: keep what outlives it.
-        for (const st of bnStats) [st.mean, st.variance].forEach((t) => tf.keep(t));
+        // The forward runs in the gradient's own tidy: keep what outlives it (the statistics already are).
         if (bnProbe.value) tf.keep(bnProbe.value);
         // softmaxCrossEntropy takes logits: log-softmax inside, never log(softmax(·)).
         return tf.losses.softmaxCrossEntropy(yb, logits) as tf.Scalar;
