@@ -24,6 +24,7 @@ import { LiveMath } from './LiveMath';
 import { EMB_PARAMS } from './params';
 import { TryThis, type Experiment } from './TryThis';
 import { WordMap } from './WordMap';
+import { useThrottled } from '../../state/useThrottled';
 import { ProbeCheck } from './ProbeCheck';
 import { WordBox } from './WordBox';
 import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
@@ -61,6 +62,9 @@ interface Props {
   backend: BackendChoice;
 }
 
+/** How often the lab's pictures follow the worker's views while it trains. */
+const VIEW_EVERY_MS = 250;
+
 /** The 'embeddings' widget: the prose beside the lab (word2vec training, neighbours, analogies, the map, the numbers). */
 export function EmbeddingLab({ v, update, backend }: Props) {
   const { t } = useTranslation('emb');
@@ -69,7 +73,9 @@ export function EmbeddingLab({ v, update, backend }: Props) {
   const lrLocked = useLocked('lr');
   const [session, state] = useTrainingSession<'word2vec'>();
   useEmbedTarget(session);
-  const view = state.view as Word2VecView | null;
+  // The map, lists and worked example redraw at most 4 times a second (the status keeps the
+  // worker's pace): redrawing all of them for every report held the main thread 50–100 ms.
+  const view = useThrottled(state.view as Word2VecView | null, VIEW_EVERY_MS);
   const [query, setQuery] = useState(STARTERS[v.corpus].query);
   const [analogy, setAnalogy] = useState<[string, string, string]>(STARTERS[v.corpus].analogy);
   const [highlight, setHighlight] = useState('');

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Tex } from '../../components/math/Tex';
 import { fmtInt, tex } from '../../format';
 import { useLang } from '../../i18n';
@@ -10,7 +11,7 @@ import { liveTex, TEX } from './tex';
  * The worked example: the first (centre, context) pair of the last step, with its real vectors,
  * dot products, loss and gradient, read from the worker. English here; Chinese in LiveMath.zh.tsx.
  */
-export function LiveMath({ view }: { view: Word2VecView | null }) {
+export const LiveMath = memo(function LiveMath({ view }: { view: Word2VecView | null }) {
   const lang = useLang();
   if (lang === 'zh') return <LiveMathZh view={view} />;
   const p = view?.pair ?? null;
@@ -26,7 +27,7 @@ export function LiveMath({ view }: { view: Word2VecView | null }) {
       {view && <CorpusFigures view={view} />}
     </div>
   );
-}
+});
 
 function PairMath({ view }: { view: Word2VecView }) {
   const p = view.pair!;
