@@ -290,6 +290,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     if (detail) return { ok: false, detail };
     this.task.importWeights(weights);
     this.task.resetOptimizer?.();
+    this.task.resumeAt?.(step);
     loop.resumeCountFrom(step);
     this.nextCheckpoint = step;
     this.emit({ type: 'view', view: await this.task.view(), step });
@@ -300,6 +301,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     const loop = await this.ready();
     await loop.pause();
     this.task?.importWeights(weights);
+    this.task?.resumeAt?.(step);
     loop.resumeCountFrom(step);
     if (this.task) this.emit({ type: 'ready', view: await this.task.view(), step });
   }

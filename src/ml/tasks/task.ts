@@ -35,6 +35,12 @@ export interface TrainTask<H, V, O = Record<string, never>> {
    * weights it never saw.
    */
   resetOptimizer?(): void;
+  /**
+   * Optional: the weights just imported are those after `step` steps (a rewind, a restore). Tasks
+   * whose schedule or view depends on their own step count (warm-up, "step" in the view, what is
+   * due when) take it from here.
+   */
+  resumeAt?(step: number): void;
   /** Forward pass on raw inputs, e.g. a grid of x values. */
   predict(input: Float32Array): Promise<Float32Array>;
   /** Free every tensor and the optimiser's slots. */
