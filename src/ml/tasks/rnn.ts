@@ -123,7 +123,7 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
     tf.dispose(grads);
     this.optimizer.applyGradients(clipped.grads);
     tf.dispose(clipped.grads);
-    if (this.last) tf.dispose([this.last.loss, this.last.acc, this.last.norm, this.last.applied].filter((t) => t !== null));
+    this.disposeLast();
     this.last = { loss: value.clone(), acc: box.acc ?? null, norm: clipped.norm, applied: clipped.applied };
     this.steps += 1;
     this.examples += batch.B;
@@ -182,6 +182,28 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
 
   importWeights(w: WeightSnapshot): void {
     importModel(this.model, w);
+    // The last step's loss and gradient norms and the last forecast or sample belong to other
+    // weights now (a rewind, a model file): the next view shows these weights afresh.
+    this.disposeLast();
+    this.generated = null;
+    this.lastGeneratedView = -Infinity;
+  }
+
+  resetOptimizer(): void {
+    disposeOptimizer(this.optimizer);
+    this.optimizer = this.makeOptimizer();
+  }
+
+  /** After a rewind to `step`: the view counts from there (sequences seen scaled back with it). */
+  resumeAt(step: number): void {
+    const s = Math.max(0, Math.round(step));
+    this.examples = this.steps > 0 ? Math.round((this.examples * s) / this.steps) : 0;
+    this.steps = s;
+  }
+
+  private disposeLast(): void {
+    if (this.last) tf.dispose([this.last.loss, this.last.acc, this.last.norm, this.last.applied].filter((t) => t !== null));
+    this.last = null;
   }
 
   /**
@@ -208,8 +230,7 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
 
   dispose(): void {
     disposeOptimizer(this.optimizer);
-    if (this.last) tf.dispose([this.last.loss, this.last.acc, this.last.norm, this.last.applied].filter((t) => t !== null));
-    this.last = null;
+    this.disposeLast();
     disposeBatch(this.probe);
     disposeBatch(this.evalSet);
     disposeModel(this.model);

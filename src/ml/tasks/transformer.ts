@@ -183,6 +183,20 @@ export class TransformerTask implements TrainTask<TransformerHyper, TransformerV
   importWeights(w: WeightSnapshot): void {
     importParams(this.params, w);
     this.evalCache = null;
+    // The last batch loss belongs to other weights now (a rewind, a model file).
+    this.lastLoss?.dispose();
+    this.lastLoss = null;
+  }
+
+  resetOptimizer(): void {
+    disposeOptimizer(this.optimizer);
+    this.optimizer = this.makeOptimizer();
+  }
+
+  /** After a rewind to `step`: warm-up, the view's step and the evaluation's schedule go on from there. */
+  resumeAt(step: number): void {
+    this.steps = Math.max(0, Math.round(step));
+    this.syncLearningRate();
   }
 
   /** Predicted output tokens for n sequences of T token ids ([n · T], as floats). */

@@ -50,6 +50,7 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
   private keep: Float32Array;
   private buffer: Int32Array;
   private cursor = 0;
+  private steps = 0;
   private wordsRead = 0;
   private lastPair: PairRecord | null = null;
   private lastPairs = 0;
@@ -116,6 +117,7 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
       }
     }
     this.wordsRead += read;
+    this.steps += 1;
     this.lastRead = read;
     this.lastPairs = pairs;
     this.lastKept = kept;
@@ -171,6 +173,23 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
     }
     this.model.input.set(w.input!.values);
     this.model.output.set(w.output!.values);
+    // The worked example's pair, the last loss and the neighbour check belong to other vectors
+    // now (a rewind, a model file): the next view shows these weights afresh.
+    this.lastPair = null;
+    this.lastLoss = null;
+    this.lastPairs = this.lastKept = this.lastRead = 0;
+    this.cache.probe = null;
+  }
+
+  /**
+   * After a rewind to `step`: the words read scale back with the steps (exact while the batch
+   * stays the same), and the reading goes on from that point of the text.
+   */
+  resumeAt(step: number): void {
+    const s = Math.max(0, Math.round(step));
+    this.wordsRead = this.steps > 0 ? Math.round((this.wordsRead * s) / this.steps) : 0;
+    this.steps = s;
+    this.cursor = this.wordsRead % this.corpus.tokens.length;
   }
 
   /** The input vectors of the given word ids, back to back. */
