@@ -132,6 +132,7 @@ export default function CnnPage({ params, setParams, backend, globalNotices }: L
           <P.ParamsSection />
           <ParamCompare custom={values.model === 'custom' ? spec : null} />
           <P.SharingSection />
+          <P.BatchNormSection />
           <P.TrainingNotes />
         </div>
       </PageOnly>

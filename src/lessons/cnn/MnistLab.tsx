@@ -21,6 +21,7 @@ import { OPTIMIZERS } from '../../ml/train/optimizer-names';
 import { fmt, fmtInt, fmtRate } from '../../format';
 import { useTrainingSession } from '../../state/useTrainingSession';
 import { useSpeedLimit } from '../../state/useSpeedLimit';
+import { BatchNormPanel } from './BatchNormPanel';
 import { DrawDigit } from './DrawDigit';
 import { CNN_PARAMS, DATA_PRESETS, MODEL_KINDS, type CnnValues } from './params';
 import { ConfusionPanel, FeatureMapsPanel, FiltersPanel, MisclassifiedPanel } from './TrainingPanels';
@@ -106,6 +107,8 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
   const fv = view?.filters ?? null;
   const filters = useStableBy(fv, fv && view ? `${gen}/${view.step}/${fv.layer}/${fv.count}/${fv.size}` : `${gen}/none`);
   const isMlp = (view?.model ?? spec.kind) === 'seed-mlp';
+  const bnv = view?.batchNorm ?? null;
+  const batchNorm = useStableBy(bnv, bnv ? `${gen}/${view?.step}/${bnv.probe?.batchMean}` : `${gen}/none`);
 
   const dataUrl = useMemo(() => mnistPackUrl(), []);
   const specKey = JSON.stringify([spec, v.train, v.test, v.seed]);
@@ -263,7 +266,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
                     min={CNN_PARAMS.blocks.min}
                     max={CNN_PARAMS.blocks.max}
                     step={1}
-                    format={(n) => t('lab.blocksValue', { n })}
+                    format={(n) => t(v.bn ? 'lab.blocksValueBn' : 'lab.blocksValue', { n })}
                     onChange={(blocks) => update({ blocks })}
                     urlKey="blocks"
                   />
@@ -317,6 +320,10 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
                     onChange={(dropout) => update({ dropout: Math.round(dropout * 100) / 100 })}
                     urlKey="dropout"
                   />
+                  <div className="control">
+                    <Toggle label={t('lab.batchNorm')} checked={v.bn} onChange={(bn) => update({ bn })} urlKey="bn" />
+                    <small className="control-hint">{t('lab.batchNormHint')}</small>
+                  </div>
                 </>
               )}
               <Select label={t('lab.optimizer')} value={v.opt} options={optimizerOptions} onChange={(opt) => update({ opt })} urlKey="opt" />
@@ -364,6 +371,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
           </div>
         </Part>
       </div>
+      <BatchNormPanel bn={batchNorm} />
       <div className="cnn-panels">
         <div className="cnn-panel">
           <h3>{t('panels.filters')}</h3>

@@ -27,6 +27,8 @@ export const CNN_PARAMS = {
   dropout: { kind: 'number', min: 0, max: 0.5, default: 0 },
   /** Custom CNN: conv padding. */
   pad: { kind: 'enum', options: ['same', 'valid'] as const, default: 'same' },
+  /** Custom CNN: batch norm after each conv, before its ReLU (the convs then have no bias). */
+  bn: { kind: 'bool', default: false },
   opt: { kind: 'enum', options: OPTIMIZERS, default: 'adam' },
   /** Learning rate α. */
   lr: { kind: 'number', min: 1e-4, max: 1, default: 0.001, log: true },
@@ -85,6 +87,8 @@ export function modelSpecOf(v: CnnValues): { spec: MnistModelSpec; notices: stri
       pooling: v.pool,
       dropout: v.dropout,
       padding: v.pad,
+      // Only when on: a spec without it is the same model as before the switch existed.
+      ...(v.bn ? { batchNorm: true } : {}),
     };
     try {
       describeModel(spec);

@@ -22,3 +22,17 @@ export const denseParams = (inputs: string, units: string) => `\\text{${inputs}}
 
 /** An integer for KaTeX: thousands separators as {,} so no space follows them. */
 export const texThousands = (s: string) => s.replace(/,/g, '{,}');
+
+// Batch normalisation per channel (the custom CNN's 'Batch norm').
+export const BN_STATS = String.raw`\begin{aligned} \mu_c &= \frac{1}{mHW} \sum_{b=1}^{m} \sum_{i=1}^{H} \sum_{j=1}^{W} z_{b,i,j,c}, \\ \sigma_c^2 &= \frac{1}{mHW} \sum_{b,i,j} \bigl(z_{b,i,j,c} - \mu_c\bigr)^2 , \end{aligned}`;
+export const BN_NORM = String.raw`\begin{aligned} \hat x_{b,i,j,c} &= \frac{z_{b,i,j,c} - \mu_c}{\sqrt{\sigma_c^2 + \varepsilon}}, \\ y_{b,i,j,c} &= \gamma_c\, \hat x_{b,i,j,c} + \beta_c . \end{aligned}`;
+export const BN_GAMMA_BETA = String.raw`\gamma_c, \beta_c`;
+export const BN_BETA = String.raw`\beta_c`;
+export const BN_MU = String.raw`\mu_c`;
+export const BN_EPS = String.raw`\varepsilon = 10^{-3}`;
+export const BN_CONV_PARAMS = String.raw`k\cdot k\cdot C\cdot F`;
+export const BN_PARAMS = '2F';
+export const BN_RUNNING = String.raw`\begin{aligned} \hat\mu_c &\leftarrow 0.99\,\hat\mu_c + 0.01\,\mu_c, \\ \hat\sigma_c^2 &\leftarrow 0.99\,\hat\sigma_c^2 + 0.01\,\sigma_c^2 , \end{aligned}`;
+export const BN_LAG = String.raw`0.99^k`;
+export const BN_BACKWARD = String.raw`\begin{aligned} \frac{\partial L}{\partial \beta_c} &= \sum_{b,i,j} g, \\ \frac{\partial L}{\partial \gamma_c} &= \sum_{b,i,j} g\, \hat x, \\ \frac{\partial L}{\partial z} &= \frac{\gamma_c}{\sqrt{\sigma_c^2 + \varepsilon}} \Bigl( g - \frac{1}{mHW} \frac{\partial L}{\partial \beta_c} - \frac{\hat x}{mHW} \frac{\partial L}{\partial \gamma_c} \Bigr) , \end{aligned}`;
+export const BN_G = String.raw`g = \partial L / \partial y`;

@@ -1,0 +1,146 @@
+/**
+ * Batch norm in the configurable CNN (issue 15): the "Batch norm" checkbox of the custom CNN is
+ * bound to the URL (bn=1) and survives a reload; the model trains; the live panel shows block 1,
+ * channel 1's μ_B, σ²_B, γ, β and running averages as finite numbers in KaTeX; the parameter table
+ * shows the batch-norm layers; zh labels. Screenshots at 1280×800 and 390×844, en and zh.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { LessonPage } from './fixtures/lesson';
+
+const LAB = 'MNIST lab';
+/** Where the screenshots go (E2E_SHOTS_DIR, else next to the other lessons' screenshots). */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/screenshots';
+/** The custom CNN on a small split, on WASM (forced: no executor measurement, a steady pace). */
+const CUSTOM = '/cnn?model=custom&train=500&test=200&batch=16&backend=wasm';
+
+function hashParam(page: Page, key: string): string | null {
+  const hash = new URL(page.url()).hash;
+  return new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get(key);
+}
+
+async function value(page: Page, testId: string): Promise<number> {
+  const v = await page.getByTestId(testId).getAttribute('data-value');
+  return v === null || v === '' ? NaN : Number(v);
+}
+
+const IDS = ['cnn-bn-mu', 'cnn-bn-var', 'cnn-bn-gamma', 'cnn-bn-beta', 'cnn-bn-running-mean', 'cnn-bn-running-var'];
+
+/** The panel's numbers are finite, σ²_B and the running variance positive, and the maths typeset. */
+async function expectLiveBatchNorm(page: Page): Promise<void> {
+  const panel = page.getByTestId('cnn-bn-panel');
+  await expect(panel).toBeVisible();
+  await expect.poll(() => value(page, 'cnn-bn-mu'), { timeout: 90_000 }).not.toBeNaN();
+  for (const id of IDS) expect(Number.isFinite(await value(page, id)), id).toBe(true);
+  expect(await value(page, 'cnn-bn-var')).toBeGreaterThan(0);
+  expect(await value(page, 'cnn-bn-running-var')).toBeGreaterThan(0);
+  await expect(panel.locator('.katex').first()).toBeVisible();
+  expect(await panel.locator('.katex').count()).toBeGreaterThanOrEqual(4);
+  await expect(panel.locator('.katex-error')).toHaveCount(0);
+}
+
+async function shoot(page: Page, name: string, target: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.getByTestId(target).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${w}×${h}`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test.describe('CNN lesson: batch norm in the custom CNN', () => {
+  test('tick "Batch norm": bn=1 in the URL, the model trains, the live formula has finite numbers, a reload keeps it', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const lesson = new LessonPage(page, LAB);
+    await lesson.open(CUSTOM);
+    await lesson.waitReady();
+    const lab = page.getByRole('region', { name: LAB, exact: true });
+    const box = lab.getByRole('checkbox', { name: 'Batch norm', exact: true });
+    await expect(box).not.toBeChecked();
+    await expect(page.getByTestId('cnn-bn-panel')).toHaveCount(0);
+    const plainParams = Number(await page.getByTestId('params-custom').getAttribute('data-value'));
+    await box.check();
+    await expect.poll(() => hashParam(page, 'bn')).toBe('1');
+    // The block slider and the parameter table show the batch norm: conv (no bias) → BN → ReLU → pool.
+    await expect(lab.getByText('2 × (conv → BN → ReLU → pool)')).toBeVisible();
+    const table = page.locator('table.cnn-params').filter({ has: page.getByTestId('params-custom') });
+    await expect(table.getByText('batch norm (γ, β per channel), ReLU')).toHaveCount(2);
+    // Two blocks of 16 filters: 16 + 16 conv biases gone, 2·16 + 2·16 γ and β added.
+    await expect(page.getByTestId('params-custom')).toHaveAttribute('data-value', String(plainParams + 32));
+    // The panel appears with the rebuilt model, waiting for a step.
+    await expect(page.getByTestId('cnn-bn-panel')).toContainText('Take a training step');
+    await lesson.waitReady();
+    await expect(page.getByTestId('param-count')).toHaveAttribute('data-value', String(plainParams + 32));
+
+    await lesson.button('Train').click();
+    await lesson.waitForStep(5, 120_000);
+    await expect.poll(() => lesson.loss(), { timeout: 60_000 }).toBeLessThan(10);
+    // Evaluation (eval mode, running averages) gives a real accuracy.
+    await expect
+      .poll(async () => (await page.getByTestId('test-accuracy').getAttribute('data-value')) ?? '', { timeout: 120_000 })
+      .toMatch(/^(0|1|0\.\d+)(e-\d+)?$/);
+    await lesson.button('Pause').click();
+    await expect(lesson.status).toContainText('paused');
+    await expectLiveBatchNorm(page);
+    // After some steps γ has moved off 1 (Adam's first steps move every weight by about α).
+    expect(await value(page, 'cnn-bn-gamma')).not.toBe(1);
+    await expect(page.getByTestId('cnn-bn-panel')).toContainText('m·H·W = 16·28·28 = 12,544');
+    await lesson.expectNoGarbage();
+    await shoot(page, 'cnn-batch-norm', 'cnn-bn-panel');
+    const heading = page.getByRole('heading', { name: 'Batch normalisation in a convolutional network' });
+    await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SHOTS}/cnn-batch-norm-prose-1280x800.png` });
+    await expect(page.locator('.katex-error')).toHaveCount(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { name: 'Batch normalisation in a convolutional network' }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/cnn-batch-norm-prose-390x844.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // A reload keeps batch norm on, and a step shows the numbers again.
+    await page.reload();
+    await lesson.waitReady();
+    await expect(lab.getByRole('checkbox', { name: 'Batch norm', exact: true })).toBeChecked();
+    expect(hashParam(page, 'bn')).toBe('1');
+    await lesson.button('Step').click();
+    await expectLiveBatchNorm(page);
+    // Unticking removes the panel and the key.
+    await lab.getByRole('checkbox', { name: 'Batch norm', exact: true }).uncheck();
+    await expect.poll(() => hashParam(page, 'bn')).toBeNull();
+    await expect(page.getByTestId('cnn-bn-panel')).toHaveCount(0);
+    await expect(page.getByTestId('params-custom')).toHaveAttribute('data-value', String(plainParams));
+    expect(lesson.consoleErrors).toEqual([]);
+  });
+
+  test('in Chinese the checkbox and the panel are translated, and the panel fills in', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const lesson = new LessonPage(page);
+    await lesson.open(`${CUSTOM}&bn=1&lang=zh`);
+    const box = page.getByRole('checkbox', { name: '批归一化', exact: true });
+    await expect(box).toBeChecked();
+    await expect(page.getByTestId('cnn-bn-panel')).toContainText('批归一化实况');
+    const train = page.getByRole('button', { name: '训练', exact: true });
+    await expect(train).toBeEnabled({ timeout: 90_000 });
+    await train.click();
+    await expect.poll(async () => Number(await page.getByTestId('status-step').getAttribute('data-value')), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: '暂停', exact: true }).click();
+    await expectLiveBatchNorm(page);
+    await expect(page.getByTestId('cnn-bn-panel')).toContainText('训练模式');
+    await expect(page.getByTestId('cnn-bn-panel')).toContainText('评估模式');
+    await shoot(page, 'cnn-batch-norm-zh', 'cnn-bn-panel');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('heading', { name: '卷积网络里的批归一化' }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/cnn-batch-norm-zh-prose-390x844.png` });
+    expect(lesson.consoleErrors).toEqual([]);
+  });
+});
