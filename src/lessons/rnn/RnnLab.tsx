@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SeriesBuffer } from '../../charts/series-buffer';
 import { StreamingChart } from '../../components/charts/StreamingChart';
@@ -29,6 +29,10 @@ import { GradNormChart } from './GradNormBars';
 import { ColorKey, Heatmap } from './viz';
 import { WidgetHeading } from '../../embed/WidgetHeading';
 import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { formatRnnSetting, RNN_RUN_IGNORE } from '../../runs/labs/rnn';
+import { toSettings } from '../../runs/run-record';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 function specOf(v: RnnValues, text: string | null): RnnSpec {
   const second = Math.max(2, Math.round(v.periods * 0.37));
@@ -110,6 +114,20 @@ export function RnnLab({ v, update, backend }: Props) {
 
   useSpeedLimit(session, v.sps);
 
+  // Runs: kept, compared (batch loss overlaid) and rewound (states, gates, outputs of that step); see src/runs.
+  const spec = useMemo(() => JSON.parse(specKey) as RnnSpec, [specKey]);
+  const curves = useCallback(() => ({ loss: session.loss, accuracy }), [session, accuracy]);
+  const runs = useRuns(session, {
+    lab: 'rnn',
+    kind: 'rnn',
+    settings: toSettings(v),
+    spec,
+    curves,
+    ignore: RNN_RUN_IGNORE,
+    format: formatRnnSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'loss');
+
   const useSuggestion = (lr: number, reset: boolean) => {
     // A learning rate locked by the embedding page stays as it is: only continue or reset.
     const next = lrLocked ? v.lr : lr;
@@ -126,7 +144,7 @@ export function RnnLab({ v, update, backend }: Props) {
   const T = probe?.T ?? 0;
   const H = probe?.H ?? 0;
   const gates = probe?.gates ?? null;
-  const chartSeries = useMemo(() => [{ label: t('chart.batchLoss'), buffer: session.loss }], [session, t]);
+  const chartSeries = useMemo(() => [{ label: t('chart.batchLoss'), buffer: session.loss }, ...runOverlays], [session, t, runOverlays]);
   const accSeries = useMemo(() => [{ label: t('chart.batchAcc'), buffer: accuracy }], [accuracy, t]);
   const hasAcc = v.task !== 'series';
   const solo = embed.hidden.has('explanation');
@@ -180,6 +198,7 @@ export function RnnLab({ v, update, backend }: Props) {
           </dl>
         </Part>
 
+        <RunsPanel runs={runs} />
         {embed.embedded && (
           <Part name="controls">
             <RnnControls v={v} update={update} />

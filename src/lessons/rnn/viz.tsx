@@ -1,5 +1,6 @@
 import { useCanvas } from '../../components/viz/useCanvas';
 import { themeColors } from '../../components/viz/theme-colors';
+import { attentionChecksum } from '../../viz/attention-heatmap';
 import { viridis } from '../../viz/colormap';
 
 /** Blue (−1) – white (0) – red (+1), for tanh values. */
@@ -69,8 +70,10 @@ export function Heatmap({
     ctx.textAlign = 'right';
     ctx.fillText(`t = ${T}`, width - 4, height - 3);
   });
+  // For tests: a position-weighted sum of the values drawn (equal values, equal picture).
+  const checksum = data ? attentionChecksum([data]).toFixed(6) : '';
   return (
-    <div ref={wrapRef} className="rnn-canvas">
+    <div ref={wrapRef} className="rnn-canvas" data-checksum={checksum}>
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: '100%', height }} />
     </div>
   );
