@@ -54,7 +54,7 @@ export default function AttentionPage({ params, setParams, backend, globalNotice
         bump();
       }
       const ev = e.type === 'ready' || e.type === 'view' || e.type === 'diverged' ? e.view : e.type === 'metrics' ? e.batch.view : null;
-      if (ev && hist.add(ev)) bump();
+      if (ev && hist.add(ev, e.type === 'ready')) bump();
     });
     return () => {
       off();

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { UNIT_INTERVAL } from '../../components/charts/chart-frame';
@@ -19,11 +19,15 @@ import { AttentionControls } from './AttentionControls';
 import type { EvalHistory } from './eval-history';
 import { HeatmapGrid, type Selection } from './HeatmapGrid';
 import { idealKeys } from './ideal';
-import { ATTN_PARAMS, type AttnValues } from './params';
+import { ATTN_PARAMS, specOf, type AttnValues } from './params';
 import { ProbeOutput } from './ProbeOutput';
 import { PROSE } from './prose';
 import { shortTokenLabel } from './tokens';
 import { WidgetHeading } from '../../embed/WidgetHeading';
+import { ATTN_RUN_IGNORE, formatAttnSetting } from '../../runs/labs/attention';
+import { toSettings } from '../../runs/run-record';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 export const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${fmt(100 * v, 3)} %`);
 
@@ -74,12 +78,31 @@ export function TransformerLab({ session, state, v, update, hist, histVersion, c
     [v.ideal, v.task, v.offset, tokens, vocab],
   );
 
+  // Runs: kept, compared (train batch loss overlaid) and rewound (heatmaps, probe, Q·K trace of that step); see src/runs.
+  const specKey = JSON.stringify(specOf(v));
+  const spec = useMemo(() => JSON.parse(specKey) as unknown, [specKey]);
+  const curves = useCallback(
+    () => ({ loss: session.loss, heldOut: hist.loss, tokenAccuracy: hist.tokenAccuracy, sequenceAccuracy: hist.sequenceAccuracy }),
+    [session, hist],
+  );
+  const runs = useRuns(session, {
+    lab: 'attention',
+    kind: 'transformer',
+    settings: toSettings(v),
+    spec,
+    curves,
+    ignore: ATTN_RUN_IGNORE,
+    format: formatAttnSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'loss');
+
   const lossSeries = useMemo(
     () => [
       { label: t('chart.trainBatch'), buffer: session.loss },
       { label: t('chart.heldOut'), buffer: hist.loss },
+      ...runOverlays,
     ],
-    [session, hist, t],
+    [session, hist, t, runOverlays],
   );
   const accSeries = useMemo(
     () => [
@@ -205,6 +228,7 @@ export function TransformerLab({ session, state, v, update, hist, histVersion, c
           </div>
           <StreamingChart series={accSeries} version={histVersion} logScale={false} title={t('chart.accuracyTitle')} height={150} yBounds={UNIT_INTERVAL} />
         </Part>
+        <RunsPanel runs={runs} />
         <Part name="controls">
           <AttentionControls v={v} update={update} />
         </Part>
