@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StreamingChart } from '../../components/charts/StreamingChart';
 import { SessionTransport } from '../../components/controls/SessionTransport';
@@ -28,6 +28,10 @@ import { useThrottled } from '../../state/useThrottled';
 import { ProbeCheck } from './ProbeCheck';
 import { WordBox } from './WordBox';
 import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
+import { EMB_RUN_IGNORE, formatEmbSetting } from '../../runs/labs/embeddings';
+import { toSettings } from '../../runs/run-record';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 function specOf(v: EmbValues): Word2VecSpec {
   return {
@@ -93,6 +97,20 @@ export function EmbeddingLab({ v, update, backend }: Props) {
   const initModel = () => void session.init(specOf(v), hyperOf(v), backend);
   useDebouncedRebuild(initModel, `${specKey}|${backend}`);
 
+  // Runs: kept, compared (batch loss overlaid) and rewound (neighbours, analogy, map of that step); see src/runs.
+  const spec = useMemo(() => JSON.parse(specKey) as Word2VecSpec, [specKey]);
+  const curves = useCallback(() => ({ loss: session.loss }), [session]);
+  const runs = useRuns(session, {
+    lab: 'embeddings',
+    kind: 'word2vec',
+    settings: toSettings(v),
+    spec,
+    curves,
+    ignore: EMB_RUN_IGNORE,
+    format: formatEmbSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'loss');
+
   useEffect(() => {
     void session.setHyper({ learningRate: v.lr, window: v.window, negatives: v.neg, sample: v.sub ? v.t : 0, batch: v.batch });
   }, [session, v.lr, v.window, v.neg, v.sub, v.t, v.batch]);
@@ -121,7 +139,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
     if (e.analogy) setAnalogy(e.analogy);
   };
 
-  const chartSeries = useMemo(() => [{ label: t('chart.batchLoss'), buffer: session.loss }], [session, t]);
+  const chartSeries = useMemo(() => [{ label: t('chart.batchLoss'), buffer: session.loss }, ...runOverlays], [session, t, runOverlays]);
   // A marked word missing from the map is one the vocabulary does not have (the map always includes marked words).
   const unknownMarks = view ? splitWords(highlight).filter((w) => !view.map.words.includes(w)) : [];
   const solo = embed.hidden.has('explanation');
@@ -208,6 +226,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
             </div>
           </dl>
         </Part>
+        <RunsPanel runs={runs} />
 
         <Part name="controls">
           <EmbeddingControls v={v} update={update} corpusVocab={view?.corpus.available ?? null} />
