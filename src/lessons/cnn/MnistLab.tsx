@@ -27,6 +27,9 @@ import { CNN_PARAMS, DATA_PRESETS, MODEL_KINDS, type CnnValues } from './params'
 import { ConfusionPanel, FeatureMapsPanel, FiltersPanel, MisclassifiedPanel } from './TrainingPanels';
 import { mnistPackUrl, type PackState } from './useMnistPack';
 import { useDebouncedRebuild } from '../../state/useDebouncedRebuild';
+import { RunsPanel } from '../../runs/RunsPanel';
+import { CNN_RUN_IGNORE, cnnRunSettings, formatCnnSetting } from '../../runs/labs/cnn';
+import { useRunOverlays, useRuns } from '../../runs/useRuns';
 
 const BATCH_CHOICES = [1, 8, 16, 32, 64, 128, 256, 512];
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${fmt(100 * v, 3)}\u00a0%`);
@@ -37,6 +40,14 @@ class EvalHistory {
   readonly trainAccuracy = new SeriesBuffer(20_000);
   readonly testAccuracy = new SeriesBuffer(20_000);
   lastStep = -1;
+  /**
+   * The step of the last point kept: an evaluation at or before it (a rewind's, at the rewound
+   * step) is shown in the readouts but not added to the curves; after a branch run cuts them
+   * (the run recorder truncates them), points follow on from the branch step.
+   */
+  get lastPointStep(): number {
+    return this.testLoss.last()?.x ?? -1;
+  }
   /** Bumped when a new model is built: keys of cached view parts include it. */
   generation = 0;
   clear(): void {
@@ -91,6 +102,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
               : null;
         if (!ev || ev.atStep === hist.lastStep) return;
         hist.lastStep = ev.atStep;
+        if (ev.atStep <= hist.lastPointStep) return;
         hist.testLoss.push(ev.atStep, ev.testLoss);
         hist.trainAccuracy.push(ev.atStep, ev.trainAccuracy);
         hist.testAccuracy.push(ev.atStep, ev.testAccuracy);
@@ -115,6 +127,17 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
   const specOf = (): MnistSpec => ({ kind: 'mnist', model: spec, trainCount: v.train, testCount: v.test, seed: v.seed, dataUrl });
   const hyper = { learningRate: v.lr, batchSize: v.batch, optimizer: v.opt };
   const initModel = () => void session.init(specOf(), hyper, backend);
+  // Runs: kept, compared (train loss overlaid) and rewound (filters, maps, evaluation of that step); see src/runs.
+  const runs = useRuns(session, {
+    lab: 'cnn',
+    kind: 'mnist',
+    settings: cnnRunSettings(v),
+    spec: { model: spec, trainCount: v.train, testCount: v.test, seed: v.seed },
+    curves: () => ({ train: session.loss, test: hist.testLoss, trainAccuracy: hist.trainAccuracy, testAccuracy: hist.testAccuracy }),
+    ignore: CNN_RUN_IGNORE,
+    format: formatCnnSetting,
+  });
+  const runOverlays = useRunOverlays(runs, 'train');
   // A new model or data split: rebuild (debounced while a slider moves). Until the rebuild starts
   // the transport is disabled, so a click cannot go to the model that is about to be replaced.
   const buildKey = `${specKey}|${backend}`;
@@ -158,8 +181,9 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
     () => [
       { label: t('lab.seriesTrainBatch'), buffer: session.loss },
       { label: t('lab.seriesTest'), buffer: hist.testLoss },
+      ...runOverlays,
     ],
-    [session, hist, t],
+    [session, hist, t, runOverlays],
   );
   const accSeries = useMemo(
     () => [
@@ -403,6 +427,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
         </Part>
         <DrawDigit predict={predict} phase={state.phase} step={state.step} />
       </div>
+      <RunsPanel runs={runs} />
     </section>
   );
 }

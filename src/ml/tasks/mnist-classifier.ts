@@ -120,6 +120,17 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     return this.hyper.batchSize;
   }
 
+  /** Forget the optimiser's memory (Adam's moments, momentum): a rewind puts back weights only. */
+  resetOptimizer(): void {
+    disposeOptimizer(this.optimizer, this.hyper.optimizer);
+    this.optimizer = createOptimizer(this.hyper.optimizer, { ...DEFAULT_OPTIMIZER_SETTINGS, learningRate: this.hyper.learningRate });
+  }
+
+  /** The imported weights are those after `step` steps: the view, its feature maps and evaluation say so. */
+  resumeAt(step: number): void {
+    this.steps = step;
+  }
+
   setHyper(h: Partial<MnistHyper>): void {
     if (h.batchSize !== undefined) this.hyper.batchSize = clampBatch(h.batchSize, this.sampler.size);
     if (h.learningRate !== undefined) this.hyper.learningRate = h.learningRate;
@@ -365,9 +376,25 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
     return this.model.exportWeights();
   }
 
+  /**
+   * Other weights (a rewind, a model file): everything the view computed from the old ones goes —
+   * the filters, the feature maps (even inside their refresh interval), the evaluation (redone at
+   * the next view, so the readouts and the confusion matrix are these weights'), the recent loss
+   * and the batch-norm probe of the last step.
+   */
   importWeights(w: WeightSnapshot): void {
     this.model.importWeights(w);
     this.version++;
+    this.filters = null;
+    this.maps = null;
+    this.evaluation = null;
+    this.evalRequested = true;
+    tf.tidy(() => this.lossSum.assign(tf.scalar(0)));
+    this.lossCount = 0;
+    this.recentLoss = null;
+    this.lastBnProbe?.dispose();
+    this.lastBnProbe = null;
+    this.lastBnBatch = null;
   }
 
   /** The 10 class probabilities for each image in `input` (n·784 values in [0, 1], row-major 28×28). */
