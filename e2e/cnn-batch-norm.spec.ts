@@ -71,6 +71,7 @@ test.describe('CNN lesson: batch norm in the custom CNN', () => {
     await expect.poll(() => hashParam(page, 'bn')).toBe('1');
     // The block slider and the parameter table show the batch norm: conv (no bias) → BN → ReLU → pool.
     await expect(lab.getByText('2 × (conv → BN → ReLU → pool)')).toBeVisible();
+    await expect(lab.getByText('conv blocks (conv → batch norm → ReLU → pool), then dense 128, ReLU → 10')).toBeVisible();
     const table = page.locator('table.cnn-params').filter({ has: page.getByTestId('params-custom') });
     await expect(table.getByText('batch norm (γ, β per channel), ReLU')).toHaveCount(2);
     // Two blocks of 16 filters: 16 + 16 conv biases gone, 2·16 + 2·16 γ and β added.

@@ -269,7 +269,7 @@ export function MnistLab({ values: v, spec, update, backend, pack }: Props) {
             <div className="controls">
               <div className="control">
                 <Select label={t('lab.model')} value={v.model} options={modelOptions} onChange={(model) => update({ model })} urlKey="model" />
-                <small className="control-hint">{t(`modelHints.${v.model}`)}</small>
+                <small className="control-hint">{t(`modelHints.${v.model === 'custom' && v.bn ? 'customBn' : v.model}`)}</small>
               </div>
               <Select
                 label={t('lab.dataSize')}

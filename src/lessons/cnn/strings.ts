@@ -71,6 +71,7 @@ export const en = {
     cnn: 'conv 3×3 × 32, ReLU → max-pool 2×2 → dense 128, ReLU → 10',
     mlp: '784 → dense 128, ReLU → 10: no convolution',
     custom: 'conv blocks (conv → ReLU → pool), then dense 128, ReLU → 10',
+    customBn: 'conv blocks (conv → batch norm → ReLU → pool), then dense 128, ReLU → 10',
   },
   opt: {
     sgd: 'SGD',
@@ -293,6 +294,7 @@ export const zh: Strings<typeof en>['zh'] = {
     cnn: '卷积 3×3 × 32、ReLU → 最大池化 2×2 → 全连接 128、ReLU → 10',
     mlp: '784 → 全连接 128、ReLU → 10：没有卷积',
     custom: '若干卷积块（卷积 → ReLU → 池化），再接全连接 128、ReLU → 10',
+    customBn: '若干卷积块（卷积 → 批归一化 → ReLU → 池化），再接全连接 128、ReLU → 10',
   },
   opt: {
     sgd: 'SGD',
