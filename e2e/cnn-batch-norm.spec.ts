@@ -4,8 +4,8 @@
  * channel 1's μ_B, σ²_B, γ, β and running averages as finite numbers in KaTeX; the parameter table
  * shows the batch-norm layers; zh labels. Screenshots at 1280×800 and 390×844, en and zh.
  */
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { LessonPage } from './fixtures/lesson';
 
 const LAB = 'MNIST lab';
@@ -142,6 +142,62 @@ test.describe('CNN lesson: batch norm in the custom CNN', () => {
     await page.getByRole('heading', { name: '卷积网络里的批归一化' }).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/cnn-batch-norm-zh-prose-390x844.png` });
+    expect(lesson.consoleErrors).toEqual([]);
+  });
+
+  test('an exported model carries γ, β and the running averages and imports back identically; a model without batch norm refuses it', async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const lesson = new LessonPage(page, LAB);
+    await lesson.open(`${CUSTOM}&bn=1`);
+    await lesson.waitReady();
+    const lab = page.getByRole('region', { name: LAB, exact: true });
+    await lesson.button('Train').click();
+    await lesson.waitForStep(30, 120_000);
+    await lesson.button('Pause').click();
+    await expect(lesson.status).toContainText('paused');
+    const step = await lesson.step();
+    await lab.getByRole('button', { name: 'Evaluate now' }).click();
+    await expect(page.getByTestId('test-accuracy')).toHaveAttribute('data-step', String(step), { timeout: 60_000 });
+    const acc = await page.getByTestId('test-accuracy').getAttribute('data-value');
+    const loss = await page.getByTestId('test-loss').getAttribute('data-value');
+    const filters = await page.getByTestId('filters').getAttribute('data-checksum');
+
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await lab.getByRole('button', { name: 'Export model' }).click();
+    await expect.poll(() => downloads.length).toBe(2);
+    const paths: string[] = [];
+    for (const d of downloads) {
+      const path = testInfo.outputPath(d.suggestedFilename());
+      await d.saveAs(path);
+      paths.push(path);
+    }
+    const jsonPath = paths.find((p) => p.endsWith('.json'))!;
+    const json = JSON.parse(readFileSync(jsonPath, 'utf8')) as { weightsManifest: { weights: { name: string; shape: number[] }[] }[] };
+    const names = json.weightsManifest[0]!.weights.map((w) => w.name);
+    for (const k of ['bn1/gamma', 'bn1/beta', 'bn1/mean', 'bn1/variance', 'bn2/variance']) expect(names).toContain(k);
+    expect(names).not.toContain('conv1/bias');
+
+    // Reset (fresh weights, other readouts), then import: the same filters, step and evaluation.
+    await lesson.button('Reset').click();
+    await expect(page.getByTestId('status-step')).toHaveAttribute('data-value', '0');
+    await expect.poll(() => page.getByTestId('filters').getAttribute('data-checksum')).not.toBe(filters);
+    await lab.getByLabel('Import model').setInputFiles(paths);
+    await expect(lab.getByTestId('model-message')).toContainText('.json');
+    await expect(page.getByTestId('status-step')).toHaveAttribute('data-value', String(step));
+    await expect.poll(() => page.getByTestId('filters').getAttribute('data-checksum')).toBe(filters);
+    await expect(page.getByTestId('test-accuracy')).toHaveAttribute('data-step', String(step), { timeout: 60_000 });
+    expect(await page.getByTestId('test-accuracy').getAttribute('data-value')).toBe(acc);
+    expect(await page.getByTestId('test-loss').getAttribute('data-value')).toBe(loss);
+
+    // The same network without batch norm has conv biases and no γ, β: the file is refused, with the reason.
+    await lab.getByRole('checkbox', { name: 'Batch norm', exact: true }).uncheck();
+    // The panel goes with the first view of the rebuilt model.
+    await expect(page.getByTestId('cnn-bn-panel')).toHaveCount(0);
+    await lesson.waitReady();
+    await lab.getByLabel('Import model').setInputFiles(paths);
+    await expect(lab.getByRole('alert')).toContainText(/conv1\/bias|bn1/);
     expect(lesson.consoleErrors).toEqual([]);
   });
 });
