@@ -189,7 +189,7 @@ export function BatchNormSection() {
         What it changes, measured with this page&rsquo;s engine (seed 1, 8,000 training and 1,000 test digits, batches of
         64, TensorFlow.js&rsquo;s WASM backend in Node). For the default custom CNN, two blocks of 16 filters, with Adam at
         α = 0.001, batch norm changes little: 96.4&nbsp;% test accuracy at step 500 without, 96.5&nbsp;% with. With three blocks
-        and plain SGD at a large α = 0.3, the network without it stayed near the loss of guessing (ln 10 ≈ 2.30) at
+        and plain SGD at a large α = 0.3, the network without it stayed near the loss of guessing (<Tex math={T.LN10} />) at
         first — batch loss 2.28 at step 25 and 1.88 at step 50 — while with batch norm it was 1.80 and 0.44: every block
         gets inputs of a steady scale, so the early layers learn from the first steps. The test accuracy, computed with
         the lagging running averages, did not follow as fast: 71.5&nbsp;% at step 50, and at step 200 85.8&nbsp;% against

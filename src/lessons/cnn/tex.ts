@@ -34,5 +34,7 @@ export const BN_CONV_PARAMS = String.raw`k\cdot k\cdot C\cdot F`;
 export const BN_PARAMS = '2F';
 export const BN_RUNNING = String.raw`\begin{aligned} \hat\mu_c &\leftarrow 0.99\,\hat\mu_c + 0.01\,\mu_c, \\ \hat\sigma_c^2 &\leftarrow 0.99\,\hat\sigma_c^2 + 0.01\,\sigma_c^2 , \end{aligned}`;
 export const BN_LAG = String.raw`0.99^k`;
+/** The cross-entropy of a uniform guess among 10 digits. */
+export const LN10 = String.raw`\ln 10 \approx 2.30`;
 export const BN_BACKWARD = String.raw`\begin{aligned} \frac{\partial L}{\partial \beta_c} &= \sum_{b,i,j} g, \\ \frac{\partial L}{\partial \gamma_c} &= \sum_{b,i,j} g\, \hat x, \\ \frac{\partial L}{\partial z} &= \frac{\gamma_c}{\sqrt{\sigma_c^2 + \varepsilon}} \Bigl( g - \frac{1}{mHW} \frac{\partial L}{\partial \beta_c} - \frac{\hat x}{mHW} \frac{\partial L}{\partial \gamma_c} \Bigr) , \end{aligned}`;
 export const BN_G = String.raw`g = \partial L / \partial y`;
