@@ -22,7 +22,14 @@ async function trainTo(lesson: LessonPage, steps: number): Promise<void> {
  * Train, rewind to step 0 with the keyboard and see `read` give its untrained value again, then
  * continue as a branch run. `read` returns what the lab shows (a checksum, a list's text).
  */
-async function rewindRoundTrip(page: Page, lesson: LessonPage, lab: Locator, read: () => Promise<string>, steps: number): Promise<void> {
+async function rewindRoundTrip(
+  page: Page,
+  lesson: LessonPage,
+  lab: Locator,
+  read: () => Promise<string>,
+  steps: number,
+  scrubbed?: (step: number) => Promise<void>,
+): Promise<void> {
   await expect.poll(read, { timeout: 60_000 }).not.toBe('');
   const untrained = await read();
   await trainTo(lesson, steps);
@@ -37,6 +44,16 @@ async function rewindRoundTrip(page: Page, lesson: LessonPage, lab: Locator, rea
   await expect.poll(() => lesson.step(), { timeout: 20_000 }).toBe(0);
   await expect.poll(read, { timeout: 20_000 }).toBe(untrained);
   await expect(runs).toContainText('Showing step 0 of Run 1');
+  if (scrubbed) {
+    // Forward again from step 0 (the slider goes both ways), then back to 0.
+    await page.keyboard.press('End');
+    const end = Number(await runs.getByTestId('rewind-step').getAttribute('data-value'));
+    expect(end).toBeGreaterThan(0);
+    await expect.poll(() => lesson.step(), { timeout: 20_000 }).toBe(end);
+    await scrubbed(end);
+    await page.keyboard.press('Home');
+    await expect.poll(read, { timeout: 20_000 }).toBe(untrained);
+  }
 
   await runs.getByRole('button', { name: 'Continue from here' }).click();
   await lesson.waitForStep(2);
@@ -74,6 +91,11 @@ test.describe('runs in the RNN, attention and embeddings labs', () => {
     await lesson.waitReady();
     const lab = page.getByRole('region', { name: 'Embedding lab' });
     const list = lab.getByRole('list', { name: 'Nearest neighbours' });
-    await rewindRoundTrip(page, lesson, lab, async () => ((await list.getByRole('listitem').count()) === 8 ? list.innerText() : ''), 40);
+    const wordsRead = lab.getByTestId('emb-words-read');
+    const neighbours = async () => ((await list.getByRole('listitem').count()) === 8 ? list.innerText() : '');
+    // 1000 words a step: at a rewound step the words read are that many thousand again.
+    await rewindRoundTrip(page, lesson, lab, neighbours, 40, async (step) => {
+      await expect(wordsRead).toHaveText((step * 1000).toLocaleString('en'));
+    });
   });
 });

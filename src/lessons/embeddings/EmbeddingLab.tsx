@@ -214,7 +214,7 @@ export function EmbeddingLab({ v, update, backend }: Props) {
             </div>
             <div>
               <dt>{t('readout.wordsRead')}</dt>
-              <dd>{fmtInt(view?.progress.wordsRead ?? 0)}</dd>
+              <dd data-testid="emb-words-read">{fmtInt(view?.progress.wordsRead ?? 0)}</dd>
             </div>
             <div>
               <dt>{t('readout.kept')}</dt>

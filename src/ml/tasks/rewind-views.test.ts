@@ -61,11 +61,13 @@ describe('RNN task: rewind', () => {
   it('weights bit-identical, every variable exported, the view of step k again (states, gates, forecast, no stale loss), tensors flat', async () => {
     expect(await variablesOf(() => new RnnTask(spec, { ...hyper, optimizer: 'sgd' }))).toBe(0);
     const task = new RnnTask(spec, hyper);
+    const first = await task.exportWeights();
     train(task, K);
     const snap = await task.exportWeights();
     const at = await task.view();
     train(task, 30);
     const later = await task.view();
+    const lateSnap = await task.exportWeights();
     expect(Array.from(later.probe.hidden)).not.toEqual(Array.from(at.probe.hidden));
     const tensors = tf.memory().numTensors;
 
@@ -73,6 +75,7 @@ describe('RNN task: rewind', () => {
     expectSame(snap, await task.exportWeights());
     const back = await task.view();
     expect(back.step).toBe(K);
+    expect(back.examples).toBe(at.examples);
     expect(back.loss).toBeNull();
     expect(back.gradNorm).toBeNull();
     expect(Array.from(back.probe.hidden)).toEqual(Array.from(at.probe.hidden));
@@ -85,6 +88,13 @@ describe('RNN task: rewind', () => {
     // The forecast is made afresh with these weights, at this step.
     expect(back.series!.forecast.step).toBe(K);
     expect(Array.from(back.series!.forecast.prediction)).toEqual(Array.from(at.series!.forecast.prediction));
+
+    // Back to the start, then forward again to the later weights: that step's count of sequences seen.
+    rewind(task, first, 0);
+    expect((await task.view()).examples).toBe(0);
+    rewind(task, lateSnap, K + 30);
+    expect((await task.view()).examples).toBe(later.examples);
+    rewind(task, snap, K);
 
     // One step later the same tensors exist as before the rewind (the new Adam's slots replace the old).
     train(task, 1);
@@ -135,6 +145,7 @@ describe('word2vec task: rewind', () => {
   it('tables bit-identical, neighbours and neighbour check of step k again, no stale worked example, words read back to step k', async () => {
     const task = new Word2VecTask(spec, hyper, corpus);
     task.setViewOptions({ query: 'monday' });
+    const first = await task.exportWeights();
     train(task, K);
     const snap = await task.exportWeights();
     // Both tables are trained (centre vectors v, context vectors u): both are kept.
@@ -143,6 +154,7 @@ describe('word2vec task: rewind', () => {
     const tensors = tf.memory().numTensors;
     train(task, 200);
     const later = await task.view();
+    const lateSnap = await task.exportWeights();
     if (at.query.status !== 'ok' || later.query.status !== 'ok') throw new Error('monday is in the vocabulary');
     expect(later.query.neighbours).not.toEqual(at.query.neighbours);
     expect(later.pair).not.toBeNull();
@@ -157,5 +169,11 @@ describe('word2vec task: rewind', () => {
     expect(back.progress.lastLoss).toBeNull();
     expect(back.pair).toBeNull();
     expect(tf.memory().numTensors).toBe(tensors);
+
+    // Back to the start, then forward again to the later weights: the words read of that step (it was 0).
+    rewind(task, first, 0);
+    expect((await task.view()).progress.wordsRead).toBe(0);
+    rewind(task, lateSnap, K + 200);
+    expect((await task.view()).progress.wordsRead).toBe(later.progress.wordsRead);
   });
 });

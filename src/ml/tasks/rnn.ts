@@ -53,6 +53,8 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
   private hyper: RnnHyper;
   private steps = 0;
   private examples = 0;
+  /** Steps and sequences seen after the last step trained: what resumeAt scales from. */
+  private trained = { steps: 0, examples: 0 };
   private views = 0;
   private last: { loss: tf.Scalar; acc: tf.Scalar | null; norm: tf.Scalar; applied: tf.Scalar } | null = null;
   private generated: Generated | null = null;
@@ -127,6 +129,7 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
     this.last = { loss: value.clone(), acc: box.acc ?? null, norm: clipped.norm, applied: clipped.applied };
     this.steps += 1;
     this.examples += batch.B;
+    this.trained = { steps: this.steps, examples: this.examples };
     return value;
   }
 
@@ -197,7 +200,9 @@ export class RnnTask implements TrainTask<RnnHyper, RnnView> {
   /** After a rewind to `step`: the view counts from there (sequences seen scaled back with it). */
   resumeAt(step: number): void {
     const s = Math.max(0, Math.round(step));
-    this.examples = this.steps > 0 ? Math.round((this.examples * s) / this.steps) : 0;
+    // Scaled from the last step trained (not from an earlier rewind): scrubbing forward again works.
+    const { steps, examples } = this.trained;
+    this.examples = steps > 0 ? Math.round((examples * s) / steps) : 0;
     this.steps = s;
   }
 

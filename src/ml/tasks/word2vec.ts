@@ -52,6 +52,8 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
   private cursor = 0;
   private steps = 0;
   private wordsRead = 0;
+  /** Steps and words read after the last step trained: what resumeAt scales from. */
+  private trained = { steps: 0, wordsRead: 0 };
   private lastPair: PairRecord | null = null;
   private lastPairs = 0;
   private lastKept = 0;
@@ -118,6 +120,7 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
     }
     this.wordsRead += read;
     this.steps += 1;
+    this.trained = { steps: this.steps, wordsRead: this.wordsRead };
     this.lastRead = read;
     this.lastPairs = pairs;
     this.lastKept = kept;
@@ -187,7 +190,9 @@ export class Word2VecTask implements TrainTask<Word2VecHyper, Word2VecView, Word
    */
   resumeAt(step: number): void {
     const s = Math.max(0, Math.round(step));
-    this.wordsRead = this.steps > 0 ? Math.round((this.wordsRead * s) / this.steps) : 0;
+    // Scaled from the last step trained (not from an earlier rewind): scrubbing forward again works.
+    const { steps, wordsRead } = this.trained;
+    this.wordsRead = steps > 0 ? Math.round((wordsRead * s) / steps) : 0;
     this.steps = s;
     this.cursor = this.wordsRead % this.corpus.tokens.length;
   }
