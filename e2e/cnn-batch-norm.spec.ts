@@ -5,6 +5,7 @@
  * shows the batch-norm layers; zh labels. Screenshots at 1280×800 and 390×844, en and zh.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { LessonPage } from './fixtures/lesson';
 
@@ -95,6 +96,9 @@ test.describe('CNN lesson: batch norm in the custom CNN', () => {
     expect(await value(page, 'cnn-bn-gamma')).not.toBe(1);
     await expect(page.getByTestId('cnn-bn-panel')).toContainText('m·H·W = 16·28·28 = 12,544');
     await lesson.expectNoGarbage();
+    // The checkbox, the panel (a labelled region with its readouts) and the runs: no serious axe findings.
+    const axe = await new AxeBuilder({ page }).include('section.cnn-lab').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await shoot(page, 'cnn-batch-norm', 'cnn-bn-panel');
     const heading = page.getByRole('heading', { name: 'Batch normalisation in a convolutional network' });
     await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }));
