@@ -14,6 +14,20 @@ function Line({ math }: { math: string }) {
   );
 }
 
+/** "batch mean μ_B" as text with a real subscript (no stray underscore on screen). */
+function withSubscript(label: string) {
+  const m = /^(.*?)_([A-Za-z])(.*)$/.exec(label);
+  return m ? (
+    <>
+      {m[1]}
+      <sub>{m[2]}</sub>
+      {m[3]}
+    </>
+  ) : (
+    label
+  );
+}
+
 /**
  * Batch norm of block 1, channel 1 with the last training step's numbers: the channel's μ_B and
  * σ²_B over the batch's m·H·W values, one value's x̂ and y in train mode, and the same value in
@@ -26,7 +40,7 @@ export const BatchNormPanel = memo(function BatchNormPanel({ bn }: { bn: CnnBatc
   const b = bn.batch;
   const item = (key: string, id: string, v: number | undefined) => (
     <div>
-      <dt>{t(key)}</dt>
+      <dt>{withSubscript(t(key))}</dt>
       <dd data-testid={id} data-value={v ?? ''}>
         {fmt(v)}
       </dd>
