@@ -154,7 +154,11 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     const data = (entry.prepare ? await entry.prepare(this.spec) : undefined) as DataOf<K>;
     const create = this.backend?.name === 'fused' && entry.fused ? entry.fused : entry.create;
     const task = create(this.spec, this.hyper, data);
-    if (weights) task.importWeights(weights);
+    if (weights) {
+      task.importWeights(weights);
+      // A replacement after a lost device or a crashed worker goes on at the step it reached.
+      task.resumeAt?.(steps);
+    }
     task.setViewOptions?.(this.viewOptions);
     this.task = task;
     const loop: TrainingLoop<ViewOf<K>> = new TrainingLoop<ViewOf<K>>(task, {
