@@ -70,12 +70,16 @@ export function useRuns<K extends TaskKind>(session: TrainingSession<K>, o: Runs
   };
 }
 
-/** Colour-blind-safe (Okabe–Ito) colours, each with its own dash, for up to four pinned runs. */
+/**
+ * Colour-blind-safe (Okabe–Ito) colours, each with its own dash, for up to four pinned runs. The
+ * labs draw their live curves in the palette's first colours (vermillion, blue, green): pinned
+ * runs take the others first, so a pinned run never looks like the live one.
+ */
 export const PIN_STYLES: readonly { color: string; dash: string }[] = [
-  { color: '#D55E00', dash: '7 3' },
-  { color: '#0072B2', dash: '2 3' },
-  { color: '#009E73', dash: '9 3 2 3' },
-  { color: '#CC79A7', dash: '4 2 1 2 1 2' },
+  { color: '#CC79A7', dash: '7 3' },
+  { color: '#56B4E9', dash: '2 3' },
+  { color: '#E69F00', dash: '9 3 2 3' },
+  { color: '#009E73', dash: '4 2 1 2 1 2' },
 ];
 
 /** The pinned runs, oldest first: the order their styles are given in. */
