@@ -37,6 +37,11 @@ export class FusedLinRegTask implements TrainTask<LinRegHyper, LinRegView> {
     return new FusedOptimizer(this.hyper.optimizer, s, [1, 1]);
   }
 
+  /** The imported weights are those after `step` steps: the epoch count says so (see EpochSampler.rewindTo). */
+  resumeAt(step: number): void {
+    this.sampler.rewindTo(step, this.hyper.batchSize);
+  }
+
   resetOptimizer(): void {
     this.optimizer = this.makeOptimizer(this.hyper.learningRate);
   }

@@ -78,6 +78,11 @@ export class FusedMlpTask implements TrainTask<MlpHyper, MlpView> {
     return new FusedOptimizer(h.optimizer, settings, this.net.paramArrays().map((p) => p.length));
   }
 
+  /** The imported weights are those after `step` steps: the epoch count says so (see EpochSampler.rewindTo). */
+  resumeAt(step: number): void {
+    this.sampler.rewindTo(step, this.hyper.batchSize);
+  }
+
   resetOptimizer(): void {
     this.optimizer = this.makeOptimizer();
   }

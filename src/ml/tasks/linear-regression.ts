@@ -85,6 +85,11 @@ export class LinearRegressionTask implements TrainTask<LinRegHyper, LinRegView> 
     return this.hyper.batchSize;
   }
 
+  /** The imported weights are those after `step` steps: the epoch count says so (see EpochSampler.rewindTo). */
+  resumeAt(step: number): void {
+    this.sampler.rewindTo(step, this.hyper.batchSize);
+  }
+
   resetOptimizer(): void {
     disposeOptimizer(this.optimizer);
     this.optimizer = createOptimizer(this.hyper.optimizer, { ...this.settings, learningRate: this.hyper.learningRate });

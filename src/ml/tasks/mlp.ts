@@ -129,6 +129,11 @@ export class MlpTask implements TrainTask<MlpHyper, MlpView> {
     disposeOptimizer(this.optimizer);
   }
 
+  /** The imported weights are those after `step` steps: the epoch count says so (see EpochSampler.rewindTo). */
+  resumeAt(step: number): void {
+    this.sampler.rewindTo(step, this.hyper.batchSize);
+  }
+
   resetOptimizer(): void {
     this.disposeOptimizer();
     this.optimizer = this.makeOptimizer();

@@ -129,6 +129,7 @@ export class MnistTask implements TrainTask<MnistHyper, MnistView> {
   /** The imported weights are those after `step` steps: the view, its feature maps and evaluation say so. */
   resumeAt(step: number): void {
     this.steps = step;
+    this.sampler.rewindTo(step, this.hyper.batchSize);
   }
 
   setHyper(h: Partial<MnistHyper>): void {

@@ -45,6 +45,22 @@ describe.each([
     task.dispose();
   });
 
+  it('the epoch count goes back with the weights (resumeAt), and on from there as the first time', async () => {
+    const task = make();
+    const epochs: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      train(task, 1);
+      epochs.push((await task.view()).epoch);
+    }
+    // 200 points in batches of 16: an epoch every 12 steps.
+    expect(epochs.at(-1)).toBe(3);
+    task.resumeAt?.(14);
+    expect((await task.view()).epoch).toBe(epochs[13]);
+    train(task, 12);
+    expect((await task.view()).epoch).toBe(epochs[25]);
+    task.dispose();
+  });
+
   it('without the reset, the same step is not ±α (the test can tell the two apart)', async () => {
     const task = make();
     train(task, 3);
