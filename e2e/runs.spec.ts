@@ -86,6 +86,24 @@ test.describe('runs: keep, compare, rewind', () => {
     expect(lesson.consoleErrors).toEqual([]);
   });
 
+  test('the step training was paused at is kept: rewinding to the start and back to the end gives that exact network', async ({ page }) => {
+    const lesson = new LessonPage(page, 'MLP playground');
+    await lesson.open(ROUTE);
+    await lesson.waitReady();
+    await trainTo(lesson, 500);
+    const pausedAt = await lesson.step();
+    const trained = await digest(page);
+    const slider = runs(page).getByRole('slider', { name: 'Rewind to step' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => lesson.step()).toBe(0);
+    await expect.poll(() => digest(page)).not.toBe(trained);
+    await page.keyboard.press('End');
+    await expect.poll(() => lesson.step()).toBe(pausedAt);
+    await expect.poll(() => digest(page)).toBe(trained);
+    expect(lesson.consoleErrors).toEqual([]);
+  });
+
   test('a full quota: the Runs region says so and training goes on', async ({ page }) => {
     await page.addInitScript(() => {
       IDBObjectStore.prototype.put = function () {

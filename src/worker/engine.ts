@@ -56,6 +56,8 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private checkpoints = false;
   private nextCheckpoint = 0;
   private lastCheckpointAt = -Infinity;
+  /** The step of the last checkpoint sent (null: none for this model yet). */
+  private lastCheckpointStep: number | null = null;
 
   constructor() {
     setDeviceLostHandler((reason) => {
@@ -171,6 +173,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
         }
         if (e.type === 'diverged') this.wantRunning = false;
         if (e.type === 'checkpoint') {
+          this.lastCheckpointStep = e.step;
           this.emit({ type: 'checkpoint', weights: e.weights, step: e.step });
           return;
         }
@@ -185,6 +188,7 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     });
     loop.resumeCountFrom(steps);
     this.nextCheckpoint = steps;
+    this.lastCheckpointStep = null;
     this.loop = loop;
     this.emit({ type: 'ready', view: await task.view(), step: steps });
     return loop;
@@ -239,12 +243,28 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
 
   async pause(): Promise<void> {
     this.wantRunning = false;
-    await (await this.ready()).pause();
+    const loop = await this.ready();
+    await loop.pause();
+    await this.checkpointHere(loop);
   }
 
   async step(n: number): Promise<void> {
     this.wantRunning = false;
-    await (await this.ready()).step(n);
+    const loop = await this.ready();
+    await loop.step(n);
+    await this.checkpointHere(loop);
+  }
+
+  /**
+   * Where training stopped, a checkpoint too (when the page keeps them): a rewind can always come
+   * back to the step the learner paused at, not only to the last scheduled one before it.
+   */
+  private async checkpointHere(loop: TrainingLoop<ViewOf<K>>): Promise<void> {
+    if (!this.checkpoints || !this.task || this.loop !== loop) return;
+    const step = loop.stepCount;
+    if (step === this.lastCheckpointStep) return;
+    this.lastCheckpointStep = step;
+    this.emit({ type: 'checkpoint', weights: await this.task.exportWeights(), step });
   }
 
   async reset(spec?: SpecOf<K>): Promise<void> {
@@ -290,6 +310,8 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     if (!this.task) throw new Error('no model');
     this.wantRunning = false;
     await loop.pause();
+    // Keep where it stood, so the learner can scrub back to it.
+    await this.checkpointHere(loop);
     const detail = weightMismatch(await this.task.exportWeights(), weights);
     if (detail) return { ok: false, detail };
     this.task.importWeights(weights);
@@ -297,6 +319,8 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
     this.task.resumeAt?.(step);
     loop.resumeCountFrom(step);
     this.nextCheckpoint = step;
+    // These weights are that checkpoint: pausing here again adds nothing.
+    this.lastCheckpointStep = step;
     this.emit({ type: 'view', view: await this.task.view(), step });
     return { ok: true };
   }
