@@ -93,5 +93,9 @@ test('a course page adds a teacher’s run to an embedded widget and hears run s
   await course.screenshot({ path: `${process.env.E2E_SHOTS_DIR ?? 'e2e/screenshots'}/runs-embed-course.png` });
   expect(errors).toEqual([]);
   expect(lesson.consoleErrors).toEqual([]);
+  // hide=runs: the region is left out of the frame (the widget still trains).
+  await course.goto(`${src}&hide=runs`);
+  await expect(course.getByRole('region', { name: 'MLP playground', exact: true }).getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 90_000 });
+  await expect(course.getByRole('region', { name: 'Runs', exact: true })).toHaveCount(0);
   await learner.close();
 });

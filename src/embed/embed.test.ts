@@ -28,6 +28,12 @@ describe('embed routes', () => {
     expect(shown.kind === 'lesson' && [...shown.embed.hidden]).toEqual(['chart']);
     expect(both.kind === 'lesson' && both.embed.hidden.has('explanation')).toBe(true);
     expect(site.kind === 'lesson' && site.embed.hidden.size).toBe(0);
+    // The six training labs let a teacher leave their Runs region out; the step-through widgets have none.
+    const noRuns = resolveRoute('/embed/mnist', q('hide=runs'));
+    expect(noRuns.kind === 'lesson' && noRuns.embed.hidden.has('runs')).toBe(true);
+    expect(noRuns.kind === 'lesson' && unknownParts(noRuns.embed)).toEqual([]);
+    const qkv = resolveRoute('/embed/qkv', q('hide=runs'));
+    expect(qkv.kind === 'lesson' && unknownParts(qkv.embed)).toEqual(['runs']);
     const odd = resolveRoute('/embed/mlp', q('show=explanation,bogus'));
     expect(odd.kind === 'lesson' && unknownParts(odd.embed)).toEqual(['bogus']);
   });

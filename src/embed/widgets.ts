@@ -5,7 +5,7 @@
 import type { LessonEntry } from '../lessons/registry';
 
 /** Parts a teacher may hide with `hide=`; each widget says which it has. */
-export const PARTS = ['explanation', 'controls', 'chart', 'status', 'math'] as const;
+export const PARTS = ['explanation', 'controls', 'chart', 'status', 'math', 'runs'] as const;
 export type PartName = (typeof PARTS)[number];
 /** Parts an embedded widget leaves out unless the link asks for them (`show=explanation`): the widget comes first. */
 export const OPT_IN_PARTS: readonly PartName[] = ['explanation'];
@@ -16,17 +16,17 @@ export interface WidgetEntry {
 }
 
 export const WIDGETS = {
-  regression: { lesson: 'gradient-descent', parts: ['explanation', 'math', 'controls', 'chart', 'status'] },
+  regression: { lesson: 'gradient-descent', parts: ['explanation', 'math', 'controls', 'chart', 'status', 'runs'] },
   'optimizer-race': { lesson: 'gradient-descent', parts: ['explanation', 'controls', 'chart', 'status'] },
   'chain-rule': { lesson: 'backprop', parts: ['explanation', 'controls'] },
-  mlp: { lesson: 'backprop', parts: ['explanation', 'controls', 'chart', 'status'] },
-  mnist: { lesson: 'cnn', parts: ['explanation', 'controls', 'chart', 'status'] },
+  mlp: { lesson: 'backprop', parts: ['explanation', 'controls', 'chart', 'status', 'runs'] },
+  mnist: { lesson: 'cnn', parts: ['explanation', 'controls', 'chart', 'status', 'runs'] },
   convolution: { lesson: 'cnn', parts: ['explanation', 'controls'] },
-  rnn: { lesson: 'rnn', parts: ['explanation', 'controls', 'chart', 'status'] },
+  rnn: { lesson: 'rnn', parts: ['explanation', 'controls', 'chart', 'status', 'runs'] },
   'gradient-flow': { lesson: 'rnn', parts: ['explanation', 'controls', 'chart'] },
-  transformer: { lesson: 'attention', parts: ['explanation', 'controls', 'chart', 'status'] },
+  transformer: { lesson: 'attention', parts: ['explanation', 'controls', 'chart', 'status', 'runs'] },
   qkv: { lesson: 'attention', parts: ['explanation', 'controls', 'status'] },
-  embeddings: { lesson: 'embeddings', parts: ['explanation', 'math', 'controls', 'chart', 'status'] },
+  embeddings: { lesson: 'embeddings', parts: ['explanation', 'math', 'controls', 'chart', 'status', 'runs'] },
 } as const satisfies Record<string, WidgetEntry>;
 
 export type WidgetId = keyof typeof WIDGETS;

@@ -199,6 +199,7 @@ const en = {
       chart: 'Loss chart',
       status: 'Status line',
       math: 'Live maths',
+      runs: 'Runs (kept, compared, rewound)',
     },
   },
   model: {
@@ -440,6 +441,7 @@ const zh: Shape<typeof en> = {
       chart: '损失曲线',
       status: '状态栏',
       math: '实时公式',
+      runs: '运行记录（保存、比较、回退）',
     },
   },
   model: {

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEmbed } from '../embed/context';
 import { downloadBlob } from '../export/download';
 import { fmtInt } from '../format';
 import { MAX_PINNED } from './bounds';
@@ -19,6 +20,11 @@ interface Props {
  * and the rewind slider for the run in the model.
  */
 export function RunsPanel({ runs: c }: Props) {
+  // An embedding page may leave the region out (hide=runs); the runs are still recorded.
+  return useEmbed().hidden.has('runs') ? null : <RunsRegion runs={c} />;
+}
+
+function RunsRegion({ runs: c }: Props) {
   const { t } = useTranslation('runs');
   const headingId = useId();
   const fileId = useId();
