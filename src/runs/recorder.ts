@@ -175,17 +175,17 @@ export class RunRecorder<K extends TaskKind> {
 
   private addSnapshot(s: Snapshot): void {
     if (!this.live) return;
-    if (this.cap === Infinity) {
-      this.cap = snapshotCap(snapshotBytes(s.weights));
-      if (this.cap === 0) this.set({ tooBig: true });
-    }
+    // Per snapshot, not once: the lab may have built a model of another size since.
+    const bytes = snapshotBytes(s.weights);
+    this.cap = snapshotCap(bytes);
+    if ((this.cap === 0) !== this.state.tooBig) this.set({ tooBig: this.cap === 0 });
     if (this.cap === 0) return;
     const others = this.snaps.filter((x) => x.step !== s.step);
     const all = [...others, s].sort((a, b) => a.step - b.step);
     const keep = new Set(thinSteps(all.map((x) => x.step), this.cap));
     this.snaps = all.filter((x) => keep.has(x.step));
     const steps = this.snaps.map((x) => x.step);
-    this.live = { ...this.live, snapshotSteps: steps };
+    this.live = { ...this.live, snapshotSteps: steps, snapshotBytes: bytes };
     this.set({ steps });
   }
 

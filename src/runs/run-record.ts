@@ -38,6 +38,8 @@ export const RunMeta = z.object({
   lastStep: z.number().int().min(0),
   /** Steps that have a weight snapshot in the store. */
   snapshotSteps: z.array(z.number().int().min(0)).max(MAX_SNAPSHOTS),
+  /** Bytes of one snapshot's weights (for the lab's storage budget). */
+  snapshotBytes: z.number().int().min(0).optional(),
   /** The run it continued from, and the step it branched at. */
   parent: z.object({ id: z.string().min(1).max(64), step: z.number().int().min(0) }).nullable(),
   pinned: z.boolean(),

@@ -4,10 +4,11 @@
  * history moves to memory, the Runs region says so, and nothing else stops.
  */
 import type { WeightSnapshot } from '../ml/tasks/task';
-import { MAX_PINNED, MAX_RUNS } from './bounds';
+import { LAB_SNAPSHOT_BYTES, MAX_PINNED, MAX_RUNS } from './bounds';
 import { decodeRunFile, encodeRunFile, type RunFileError } from './run-file';
-import { newRunId, type RunMeta, type Snapshot } from './run-record';
+import { newRunId, snapshotBytes, type RunMeta, type Snapshot } from './run-record';
 import { classifyStoreError, MemoryRunStore, type RunStore } from './store';
+import { labThinning } from './thin';
 
 /** A line for the Runs region: a key of the 'runs' strings and its values. */
 export interface RunsMessage {
@@ -40,6 +41,8 @@ export class RunsManager {
     readonly lab: string,
     readonly kind: string,
     open: () => Promise<RunStore>,
+    /** The lab's budget for snapshot weights (tests use a small one). */
+    private readonly labBytes = LAB_SNAPSHOT_BYTES,
   ) {
     this.ready = this.enqueue(async () => {
       try {
@@ -110,10 +113,27 @@ export class RunsManager {
    */
   saveRun(meta: RunMeta, snapshots: readonly Snapshot[]): Promise<void> {
     const isNew = !this.run(meta.id);
-    const runs = isNew ? [meta, ...this.state.runs] : this.state.runs.map((r) => (r.id === meta.id ? meta : r));
-    const dropped = isNew ? overCap(runs, meta.id) : [];
-    this.set({ runs: runs.filter((r) => !dropped.includes(r.id)) });
+    const all = isNew ? [meta, ...this.state.runs] : this.state.runs.map((r) => (r.id === meta.id ? meta : r));
+    const dropped = isNew ? overCap(all, meta.id) : [];
+    const kept = all.filter((r) => !dropped.includes(r.id));
+    // The lab's weights stay within LAB_SNAPSHOT_BYTES: older runs give up snapshots first.
+    const thinned = labThinning(
+      kept.map((r) => ({ id: r.id, updated: r.updated, steps: r.snapshotSteps, bytes: r.snapshotBytes ?? 0 })),
+      meta.id,
+      this.labBytes,
+    );
+    const before = new Map(kept.map((r) => [r.id, r.snapshotSteps]));
+    const runs = kept.map((r) => (thinned.has(r.id) ? { ...r, snapshotSteps: thinned.get(r.id)! } : r));
+    this.set({ runs });
     return this.write(async (store) => {
+      for (const [id, steps] of thinned) {
+        const gone = (before.get(id) ?? []).filter((s) => !steps.includes(s));
+        if (gone.length > 0) await store.deleteSnapshots(id, gone);
+        const have = this.stored.get(id);
+        for (const s of gone) have?.delete(s);
+        const r = runs.find((x) => x.id === id);
+        if (r) await store.put(r);
+      }
       const have = this.stored.get(meta.id) ?? new Set<number>();
       this.stored.set(meta.id, have);
       const want = new Set(snapshots.map((s) => s.step));
@@ -209,6 +229,7 @@ export class RunsManager {
       parent: null,
       pinned: pin && room(),
       snapshotSteps: [d.step],
+      snapshotBytes: snapshotBytes(d.weights),
       lastStep: d.step,
     };
     await this.saveRun(meta, [{ step: d.step, weights: d.weights }]);

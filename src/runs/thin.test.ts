@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SNAPSHOTS, RUN_SNAPSHOT_BYTES } from './bounds';
-import { snapshotCap, thinSteps } from './thin';
+import { labThinning, snapshotCap, thinSteps } from './thin';
 
 describe('thinSteps', () => {
   it('keeps at most max steps, always the first and the last, in order', () => {
@@ -41,5 +41,25 @@ describe('snapshotCap', () => {
     expect(snapshotCap(RUN_SNAPSHOT_BYTES / 4)).toBe(4);
     expect(snapshotCap(RUN_SNAPSHOT_BYTES * 0.9)).toBe(2);
     expect(snapshotCap(RUN_SNAPSHOT_BYTES + 1)).toBe(0);
+  });
+});
+
+describe('labThinning', () => {
+  const run = (id: string, updated: number, n: number, bytes: number) => ({ id, updated, steps: Array.from({ length: n }, (_, i) => i * 10), bytes });
+
+  it('leaves a lab within its budget alone', () => {
+    expect(labThinning([run('a', 1, 10, 100), run('b', 2, 10, 100)], 'b', 2000).size).toBe(0);
+  });
+
+  it('thins the oldest other runs first: to first and last, then last, then none; never the run kept', () => {
+    const runs = [run('old', 1, 10, 100), run('mid', 2, 10, 100), run('new', 3, 10, 100)];
+    // 3000 bytes, budget 2200: the oldest run down to its first and last (−800) is enough.
+    expect([...labThinning(runs, 'new', 2200)]).toEqual([['old', [0, 90]]]);
+    // Budget 1300: old and mid to first and last (1400), then old to its last (1300).
+    expect(Object.fromEntries(labThinning(runs, 'new', 1300))).toEqual({ old: [90], mid: [0, 90] });
+    // Budget 1000: only the kept run's snapshots fit.
+    expect(Object.fromEntries(labThinning(runs, 'new', 1000))).toEqual({ old: [], mid: [] });
+    // Even a budget of 0 never touches the kept run.
+    expect(labThinning(runs, 'new', 0).has('new')).toBe(false);
   });
 });
