@@ -104,6 +104,37 @@ test.describe('runs: keep, compare, rewind', () => {
     expect(lesson.consoleErrors).toEqual([]);
   });
 
+  test('after a reload, a kept run opens in the fresh model: the network it was paused with, its timeline, and a branch from it', async ({ page }) => {
+    const lesson = new LessonPage(page, 'MLP playground');
+    await lesson.open(ROUTE);
+    await lesson.waitReady();
+    await trainTo(lesson, 400);
+    const pausedAt = await lesson.step();
+    const trained = await digest(page);
+
+    await page.reload();
+    await lesson.waitReady();
+    const item = runs(page).getByRole('listitem').first();
+    await expect(runs(page).getByRole('slider', { name: 'Rewind to step' })).toHaveCount(0);
+    await expect.poll(() => digest(page)).not.toBe(trained);
+    await item.getByRole('button', { name: /^Open Run 1/ }).click();
+    await expect.poll(() => lesson.step()).toBe(pausedAt);
+    await expect.poll(() => digest(page)).toBe(trained);
+    await expect(item.getByRole('checkbox', { name: 'Pin' })).toBeChecked();
+    const slider = runs(page).getByRole('slider', { name: 'Rewind to step' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => lesson.step()).toBe(0);
+    await runs(page).getByRole('button', { name: 'Continue from here' }).click();
+    await lesson.waitForStep(50);
+    await lesson.button('Pause').click();
+    await expect(runs(page).getByRole('listitem')).toHaveCount(2);
+    await expect(runs(page).getByRole('listitem').first()).toContainText('from Run 1 at step 0');
+    // A model that has trained cannot take another run until it is reset.
+    await expect(runs(page).getByRole('listitem').nth(1).getByRole('button', { name: /^Open Run 1/ })).toBeDisabled();
+    expect(lesson.consoleErrors).toEqual([]);
+  });
+
   test('a full quota: the Runs region says so and training goes on', async ({ page }) => {
     await page.addInitScript(() => {
       IDBObjectStore.prototype.put = function () {

@@ -183,6 +183,17 @@ function RunItem({ run: r, c, styleIndex, onExport }: { run: RunMeta; c: RunsCon
           >
             {t('rename')}
           </button>
+          {!live && r.snapshotSteps.length > 0 && (
+            <button
+              type="button"
+              aria-label={t('openLabel', { name })}
+              title={c.recorder.canOpen() ? t('openLabel', { name }) : t('openFirst')}
+              disabled={!c.recorder.canOpen()}
+              onClick={() => void c.recorder.open(r.id)}
+            >
+              {t('open')}
+            </button>
+          )}
           <button type="button" aria-label={t('exportLabel', { name })} onClick={onExport}>
             {t('export')}
           </button>

@@ -9,7 +9,7 @@ import { decimateMinMax } from '../charts/decimate';
 import type { SeriesBuffer } from '../charts/series-buffer';
 import type { TrainingSession } from '../state/training-session';
 import type { EngineEvent, TaskKind } from '../worker/protocol';
-import { MAX_CURVE_POINTS, SAVE_INTERVAL_MS } from './bounds';
+import { MAX_CURVE_POINTS, MAX_PINNED, SAVE_INTERVAL_MS } from './bounds';
 import { emitRunEvent } from './run-events';
 import { newRunId, snapshotBytes, type Curve, type RunMeta, type Settings, type Snapshot } from './run-record';
 import type { RunsManager } from './runs-manager';
@@ -47,6 +47,8 @@ export class RunRecorder<K extends TaskKind> {
   /** Rewinds run one at a time; a slider dragged fast asks for the latest step only. */
   private rewinding: Promise<void> | null = null;
   private wantedRewind: number | null = null;
+  /** The live run was opened from the list (not trained here since): nothing of it to save. */
+  private opened = false;
 
   constructor(
     private readonly session: TrainingSession<K>,
@@ -117,7 +119,10 @@ export class RunRecorder<K extends TaskKind> {
       case 'checkpoint':
         this.ensureRun(e.step);
         this.addSnapshot({ step: e.step, weights: e.weights });
-        this.scheduleSave();
+        // The one taken where training stopped comes after the run's last save: write it now,
+        // or a reload within the save interval would lose it.
+        if (this.session.getState().phase === 'running') this.scheduleSave();
+        else this.saveNow();
         break;
       case 'diverged':
         this.endRun();
@@ -129,6 +134,7 @@ export class RunRecorder<K extends TaskKind> {
 
   private forgetLive(): void {
     this.live = null;
+    this.opened = false;
     this.snaps = [];
     this.set({ liveId: null, steps: [], rewoundTo: null });
   }
@@ -165,6 +171,7 @@ export class RunRecorder<K extends TaskKind> {
       spec: this.spec,
     };
     this.snaps = inherited;
+    this.opened = false;
     this.needsNew = false;
     this.fresh = false;
     this.branch = null;
@@ -190,7 +197,7 @@ export class RunRecorder<K extends TaskKind> {
   }
 
   private endRun(): void {
-    if (!this.live) return;
+    if (!this.live || this.opened) return;
     this.saveNow();
     const last = this.session.loss.last();
     emitRunEvent({
@@ -215,7 +222,7 @@ export class RunRecorder<K extends TaskKind> {
 
   /** Write the live run as it is now (its curves decimated from the lab's histories). */
   saveNow(): void {
-    if (!this.live) return;
+    if (!this.live || this.opened) return;
     this.lastSave = performance.now();
     const curves: Record<string, Curve> = {};
     for (const [k, b] of Object.entries(this.curves())) {
@@ -262,6 +269,42 @@ export class RunRecorder<K extends TaskKind> {
       this.rewinding = null;
     });
     return this.rewinding;
+  }
+
+  /** Whether a kept run can be opened now: a fresh model (just built or reset), no run in it. */
+  canOpen(): boolean {
+    return this.live === null && this.session.getState().step === 0 && this.rewinding === null;
+  }
+
+  /**
+   * Open a kept run (from before a reload, say) in the fresh model: its snapshots become the
+   * rewind timeline and the model takes its last one, paused; "Continue from here" branches
+   * from it. Refused with the reason when its weights do not fit the lab's network now.
+   */
+  async open(id: string): Promise<boolean> {
+    const meta = this.manager.run(id);
+    if (!meta || !this.canOpen()) return false;
+    const snaps = await this.manager.snapshots(id);
+    const last = snaps.at(-1);
+    if (!last) {
+      this.manager.say({ kind: 'error', key: 'noWeights' });
+      return false;
+    }
+    const r = await this.session.rewind(last.weights, last.step);
+    if (!r.ok) {
+      this.manager.say({ kind: 'error', key: 'errOpen', values: { detail: r.detail } });
+      return false;
+    }
+    this.live = meta;
+    this.opened = true;
+    this.snaps = snaps;
+    this.fresh = false;
+    this.branch = { id, step: last.step };
+    this.needsNew = true;
+    this.set({ liveId: id, steps: snaps.map((x) => x.step), rewoundTo: last.step });
+    // Its curves on the chart: the lab's own histories start empty in a fresh model.
+    if (!meta.pinned && this.manager.getState().runs.filter((x) => x.pinned).length < MAX_PINNED) await this.manager.setPinned(id, true);
+    return true;
   }
 
   /** Train on from the rewound step, as a new run that branches from this one. */

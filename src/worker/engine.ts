@@ -262,7 +262,8 @@ export class Engine<K extends TaskKind> implements EngineApi<K> {
   private async checkpointHere(loop: TrainingLoop<ViewOf<K>>): Promise<void> {
     if (!this.checkpoints || !this.task || this.loop !== loop) return;
     const step = loop.stepCount;
-    if (step === this.lastCheckpointStep) return;
+    // Step 0 is an untrained model: a run that trains takes its own step-0 checkpoint as it starts.
+    if (step === 0 || step === this.lastCheckpointStep) return;
     this.lastCheckpointStep = step;
     this.emit({ type: 'checkpoint', weights: await this.task.exportWeights(), step });
   }
