@@ -14,12 +14,16 @@ async function digest(page: Page): Promise<string> {
   return (await page.getByTestId('mlp-prediction-digest').getAttribute('data-value')) ?? '';
 }
 
-async function trainTo(lesson: LessonPage, steps: number): Promise<void> {
+async function trainTo(lesson: LessonPage, steps: number, region: Locator = runs(lesson.page)): Promise<void> {
   const start = await lesson.step();
   await lesson.button('Train').click();
   await lesson.waitForStep(start + steps);
   await lesson.button('Pause').click();
   await expect(lesson.page.getByRole('status')).toContainText('paused');
+  // The checkpoint where it paused has arrived, and the run's last writes have reached the store.
+  const pausedAt = String(await lesson.step());
+  await expect(region.getByTestId('rewind-step')).toHaveAttribute('data-value', pausedAt);
+  await expect(region).not.toHaveAttribute('data-saving', /.*/);
 }
 
 test.describe('runs: keep, compare, rewind', () => {
@@ -157,9 +161,9 @@ test.describe('runs: keep, compare, rewind', () => {
     const lesson = new LessonPage(page, 'Linear regression lab');
     await lesson.open('/gradient-descent?lr=0.05&lsps=200');
     await lesson.waitReady();
-    await trainTo(lesson, 150);
     const regression = page.getByRole('region', { name: 'Linear regression lab', exact: true });
     const runsRegion = regression.getByRole('region', { name: 'Runs', exact: true });
+    await trainTo(lesson, 150, runsRegion);
     await expect(runsRegion.getByRole('listitem')).toHaveCount(1);
     expect(await lesson.readout('param-w')).not.toBe(0);
     const slider = runsRegion.getByRole('slider', { name: 'Rewind to step' });

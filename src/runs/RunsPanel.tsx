@@ -53,7 +53,7 @@ function RunsRegion({ runs: c }: Props) {
   };
 
   return (
-    <section className="runs" aria-labelledby={headingId} data-storage={c.runs.storage}>
+    <section className="runs" aria-labelledby={headingId} data-storage={c.runs.storage} data-saving={c.runs.saving || undefined}>
       <h3 id={headingId}>{t('region')}</h3>
       <p className="control-hint">{t('intro', { max: MAX_PINNED })}</p>
       {storageMessage && (

@@ -25,10 +25,13 @@ export interface RunsState {
   storageMessage: RunsMessage | null;
   /** The outcome of the last action (import, export, pin …). */
   message: RunsMessage | null;
+  /** Writes still under way (a reload now would lose them). */
+  saving: boolean;
 }
 
 export class RunsManager {
-  private state: RunsState = { runs: [], storage: 'loading', storageMessage: null, message: null };
+  private state: RunsState = { runs: [], storage: 'loading', storageMessage: null, message: null, saving: false };
+  private writes = 0;
   private readonly listeners = new Set<() => void>();
   private store: RunStore = new MemoryRunStore();
   /** Store operations run one after another, in the order asked. */
@@ -81,6 +84,14 @@ export class RunsManager {
 
   /** Run a write; if the store fails, move everything known to memory and say why. */
   private write(fn: (store: RunStore) => Promise<void>): Promise<void> {
+    if (this.writes++ === 0) this.set({ saving: true });
+    const done = () => {
+      if (--this.writes === 0) this.set({ saving: false });
+    };
+    return this.enqueueWrite(fn).finally(done);
+  }
+
+  private enqueueWrite(fn: (store: RunStore) => Promise<void>): Promise<void> {
     return this.enqueue(async () => {
       try {
         await fn(this.store);
