@@ -4,6 +4,7 @@ import { Select } from '../../components/controls/Select';
 import { Slider } from '../../components/controls/Slider';
 import { useScrollCue } from '../../components/math/scroll-cue';
 import { Tex } from '../../components/math/Tex';
+import { WrapTex } from '../../components/math/WrapTex';
 import { fmt } from '../../format';
 import type { BackendChoice } from '../../ml/backend-names';
 import {
@@ -294,15 +295,6 @@ export function TinyStepper({ values: v, update, backend, children }: Props) {
         </Part>
       </div>
     </section>
-  );
-}
-
-/** Display-size maths that wraps at its = and + signs in a narrow panel (inline KaTeX breaks there). */
-function WrapTex({ math }: { math: string }) {
-  return (
-    <div className="tex-wrap">
-      <Tex math={`\\displaystyle ${math}`} />
-    </div>
   );
 }
 

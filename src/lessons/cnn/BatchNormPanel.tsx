@@ -1,32 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Tex } from '../../components/math/Tex';
-import { fmt, fmtInt } from '../../format';
+import { WrapTex } from '../../components/math/WrapTex';
+import { SubscriptReadout } from '../../components/SubscriptReadout';
+import { fmtInt } from '../../format';
 import type { CnnBatchNormView } from '../../ml/tasks/mnist-view';
 import { bnEvalTex, bnRunningTex, bnTrainTex, cnnBnStatsTex } from './bn-tex';
-
-/** One line of display maths that wraps at its = and + signs in a narrow column. */
-function Line({ math }: { math: string }) {
-  return (
-    <div className="cnn-tex-wrap">
-      <Tex math={`\\displaystyle ${math}`} />
-    </div>
-  );
-}
-
-/** "batch mean μ_B" as text with a real subscript (no stray underscore on screen). */
-function withSubscript(label: string) {
-  const m = /^(.*?)_([A-Za-z])(.*)$/.exec(label);
-  return m ? (
-    <>
-      {m[1]}
-      <sub>{m[2]}</sub>
-      {m[3]}
-    </>
-  ) : (
-    label
-  );
-}
 
 /**
  * Batch norm of block 1, channel 1 with the last training step's numbers: the channel's μ_B and
@@ -38,14 +16,7 @@ export const BatchNormPanel = memo(function BatchNormPanel({ bn }: { bn: CnnBatc
   if (!bn) return null;
   const p = bn.probe;
   const b = bn.batch;
-  const item = (key: string, id: string, v: number | undefined) => (
-    <div>
-      <dt>{withSubscript(t(key))}</dt>
-      <dd data-testid={id} data-value={v ?? ''}>
-        {fmt(v)}
-      </dd>
-    </div>
-  );
+  const item = (key: string, id: string, v: number | undefined) => <SubscriptReadout label={t(key)} testId={id} value={v} />;
   return (
     <section className="cnn-panel cnn-bn" aria-label={t('bn.heading')} data-testid="cnn-bn-panel">
       <h3>{t('bn.heading')}</h3>
@@ -60,12 +31,12 @@ export const BatchNormPanel = memo(function BatchNormPanel({ bn }: { bn: CnnBatc
       {p && b ? (
         <>
           <p>{t('bn.train', { m: b.m, h: b.height, w: b.width, count: fmtInt(b.m * b.height * b.width) })}</p>
-          <Line math={cnnBnStatsTex(p, b.m * b.height * b.width)} />
-          <Line math={bnTrainTex(p, bn.epsilon)} />
+          <WrapTex math={cnnBnStatsTex(p, b.m * b.height * b.width)} />
+          <WrapTex math={bnTrainTex(p, bn.epsilon)} />
           <p>{t('bn.eval')}</p>
-          <Line math={bnEvalTex(p, bn.epsilon)} />
+          <WrapTex math={bnEvalTex(p, bn.epsilon)} />
           <p>{t('bn.running')}</p>
-          <Line math={bnRunningTex(bn.momentum)} />
+          <WrapTex math={bnRunningTex(bn.momentum)} />
         </>
       ) : (
         <p className="control-hint">{t('bn.waiting')}</p>
