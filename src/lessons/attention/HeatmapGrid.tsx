@@ -47,10 +47,12 @@ const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weight
     themeVersion,
   ].join('|');
   const weightsText = useMemo(() => weightsAttr(weights), [weights]);
-  const weightsRef = useRef(weights);
-  weightsRef.current = weights;
+  // What the drawing reads, always the latest; the effect runs only when drawKey changes.
+  const drawn = useRef({ width, layout, weights, labels, selectedRow, ideal });
+  drawn.current = { width, layout, weights, labels, selectedRow, ideal };
   useEffect(() => {
     const canvas = canvasRef.current;
+    const { width, layout, weights, labels, selectedRow, ideal } = drawn.current;
     if (!canvas || width === 0) return;
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(layout.width * dpr);
@@ -61,8 +63,7 @@ const AttentionHeatmap = memo(function AttentionHeatmap({ layer, head, T, weight
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const c = themeColors();
-    drawAttentionHeatmap(ctx, { layout, weights: weightsRef.current, labels, selectedRow, ideal, colors: { text: c.muted, highlight: c.accent } });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- drawKey stands for layout, weights, labels, row, ideal and theme
+    drawAttentionHeatmap(ctx, { layout, weights, labels, selectedRow, ideal, colors: { text: c.muted, highlight: c.accent } });
   }, [drawKey]);
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const hit = attentionCellAt(layout, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
