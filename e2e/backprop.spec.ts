@@ -1,17 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { LessonPage } from './fixtures/lesson';
-
-/** A query parameter of the hash route (#/backprop?key=…), decoded. */
-function hashParam(page: Page, key: string): string | null {
-  const hash = new URL(page.url()).hash;
-  return new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get(key);
-}
-
-/** The number a table cell or readout carries in data-value. */
-async function value(page: Page, testId: string): Promise<number> {
-  const v = await page.getByTestId(testId).getAttribute('data-value');
-  return v === null || v === '' ? NaN : Number(v);
-}
+import { hashParam, value } from './fixtures/page-values';
 
 test.describe('backprop lesson', () => {
   test('step through one forward and backward pass: the hand gradient equals autodiff and finite differences', async ({ page }) => {

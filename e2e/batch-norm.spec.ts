@@ -6,20 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LessonPage } from './fixtures/lesson';
+import { hashParam, value } from './fixtures/page-values';
 
 const LAB = 'MLP playground';
 /** Where the screenshots go (E2E_SHOTS_DIR, else next to the other lessons' screenshots). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/screenshots';
-
-function hashParam(page: Page, key: string): string | null {
-  const hash = new URL(page.url()).hash;
-  return new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get(key);
-}
-
-async function value(page: Page, testId: string): Promise<number> {
-  const v = await page.getByTestId(testId).getAttribute('data-value');
-  return v === null || v === '' ? NaN : Number(v);
-}
 
 /** μ_B, σ²_B, γ, β in the panel are finite numbers, σ²_B ≥ 0, and the panel holds typeset maths. */
 async function expectLiveBatchNorm(page: Page): Promise<void> {

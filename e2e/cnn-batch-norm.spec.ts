@@ -8,22 +8,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { LessonPage } from './fixtures/lesson';
+import { hashParam, value } from './fixtures/page-values';
 
 const LAB = 'MNIST lab';
 /** Where the screenshots go (E2E_SHOTS_DIR, else next to the other lessons' screenshots). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/screenshots';
 /** The custom CNN on a small split, on WASM (forced: no executor measurement, a steady pace). */
 const CUSTOM = '/cnn?model=custom&train=500&test=200&batch=16&backend=wasm';
-
-function hashParam(page: Page, key: string): string | null {
-  const hash = new URL(page.url()).hash;
-  return new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get(key);
-}
-
-async function value(page: Page, testId: string): Promise<number> {
-  const v = await page.getByTestId(testId).getAttribute('data-value');
-  return v === null || v === '' ? NaN : Number(v);
-}
 
 const IDS = ['cnn-bn-mu', 'cnn-bn-var', 'cnn-bn-gamma', 'cnn-bn-beta', 'cnn-bn-running-mean', 'cnn-bn-running-var'];
 
